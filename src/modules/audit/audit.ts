@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../../server/db.ts';
+
+/** Who performs a write. `null` id means the system itself (seeding, migrations, CLI). */
+export interface Actor {
+  id: number | null;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  orgUnitId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** JSON with sorted keys, so the hash of a row does not depend on key order after a round trip through jsonb. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+interface HashInput {
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  orgUnitId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+function hashRow(prevHash: string, row: HashInput): string {
+  return createHash('sha256').update(prevHash).update(canonicalJson(row)).digest('hex');
+}
+
+/** Normalises values the way jsonb returns them (dates as strings, no undefined). */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Appends audit entries in the caller's transaction. The advisory lock serialises writers
+ * so the chain never forks; it is held only until that transaction ends.
+ * @example await audit(tx, actor, [{ action: 'person.update', entity: 'person', entityId: 7, before, after }]);
+ */
+export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await q.query('select pg_advisory_xact_lock(7310002)');
+  const last = await q.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
+  let prev = last[0]?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const cols = { at: [] as string[], actorId: [] as (number | null)[], actorName: [] as string[], action: [] as string[], entity: [] as string[], entityId: [] as (string | null)[], orgUnitId: [] as (number | null)[], before: [] as string[], after: [] as string[], prev: [] as string[], hash: [] as string[] };
+  for (const e of entries) {
+    const row: HashInput = {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId === null ? null : String(e.entityId),
+      orgUnitId: e.orgUnitId ?? null,
+      before: toJson(e.before),
+      after: toJson(e.after),
+    };
+    const hash = hashRow(prev, row);
+    cols.at.push(at);
+    cols.actorId.push(row.actorId);
+    cols.actorName.push(actor.name);
+    cols.action.push(row.action);
+    cols.entity.push(row.entity);
+    cols.entityId.push(row.entityId);
+    cols.orgUnitId.push(row.orgUnitId);
+    cols.before.push(JSON.stringify(row.before));
+    cols.after.push(JSON.stringify(row.after));
+    cols.prev.push(prev);
+    cols.hash.push(hash);
+    prev = hash;
+  }
+  await q.query(
+    `insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, org_unit_id, before, after, prev_hash, hash)
+     select * from unnest($1::timestamptz[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])`,
+    [cols.at, cols.actorId, cols.actorName, cols.action, cols.entity, cols.entityId, cols.orgUnitId, cols.before, cols.after, cols.prev, cols.hash],
+  );
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  /** First row whose hash or link does not match, when the chain is broken. */
+  brokenAt?: { id: number; reason: 'prev_hash' | 'hash' };
+}
+
+/**
+ * Recomputes every hash of the chain in id order, in pages so memory stays flat.
+ * @example const report = await verifyAuditChain(db); if (!report.ok) console.error(report.brokenAt);
+ */
+export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
+  let prev = GENESIS;
+  let lastId = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.query<{
+      id: number; at: string; actor_id: number | null; actor_name: string | null; action: string; entity: string;
+      entity_id: string | null; org_unit_id: number | null; before: unknown; after: unknown; prev_hash: string; hash: string;
+    }>('select * from audit_log where id > $1 order by id limit $2', [lastId, pageSize]);
+    if (rows.length === 0) return { ok: true, checked };
+    for (const r of rows) {
+      if (r.prev_hash !== prev) return { ok: false, checked, brokenAt: { id: r.id, reason: 'prev_hash' } };
+      const expected = hashRow(prev, {
+        at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity,
+        entityId: r.entity_id, orgUnitId: r.org_unit_id, before: r.before, after: r.after,
+      });
+      if (expected !== r.hash) return { ok: false, checked, brokenAt: { id: r.id, reason: 'hash' } };
+      prev = r.hash;
+      lastId = r.id;
+      checked++;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** Roles, each bound to an org node and its subtree (see glossary: Ban TĐKT, Hội đồng, cán bộ TĐKT). */
+export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'users.manage' | 'audit.read' | 'import.run';
+
+/** Declared policy: which roles hold which permission (within the subtree of their org node). */
+export const POLICY: Record<Permission, readonly Role[]> = {
+  'org.read': ROLES,
+  'org.write': ['system_admin', 'board_specialist'],
+  'people.read': ROLES,
+  'people.write': ['system_admin', 'board_specialist', 'unit_officer'],
+  'import.run': ['system_admin', 'board_specialist', 'unit_officer'],
+  'users.manage': ['system_admin'],
+  'audit.read': ['system_admin', 'board_leader', 'board_specialist'],
+};
+
+export interface RoleAssignment {
+  role: Role;
+  orgUnitId: number;
+}
+
+/** The signed-in user as the rest of the app sees it. */
+export interface AuthUser {
+  id: number;
+  username: string;
+  displayName: string;
+  locale: 'vi' | 'en';
+  mustChangePassword: boolean;
+  roles: RoleAssignment[];
+}
+
+/** The org nodes under which a user holds a permission. */
+export function rootsFor(user: AuthUser, permission: Permission): number[] {
+  const allowed = POLICY[permission];
+  return [...new Set(user.roles.filter((r) => allowed.includes(r.role)).map((r) => r.orgUnitId))];
+}
+
+/** Permissions a user holds anywhere, for the UI to enable or disable actions. */
+export function permissionsOf(user: AuthUser): Permission[] {
+  return (Object.keys(POLICY) as Permission[]).filter((p) => rootsFor(user, p).length > 0);
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ModuleDeps } from '../../server/app.ts';
+import { actorOf, authorize } from '../../server/http.ts';
+import { inScope, resolveScope } from '../auth/scope.ts';
+import { createPerson, transferPerson, updatePerson } from './commands.ts';
+import './follow-reorg.ts';
+import { personDetail } from './queries.ts';
+import * as s from './schema.ts';
+import { searchPeople } from './search.ts';
+
+const tags = ['people'];
+const zParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** People routes: search, detail (positions, ratings, titles, awards), create, edit, transfer. */
+export function peopleRoutes({ db }: ModuleDeps): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/people', { schema: { tags, querystring: s.ZSearchQuery, response: { 200: s.ZSearchResponse } } }, async (req) => {
+      const scope = await authorize(req, db, 'people.read');
+      return searchPeople(db, scope, req.query);
+    });
+
+    const detail = async (req: FastifyRequest, id: number) => {
+      const scope = await authorize(req, db, 'people.read');
+      const person = await personDetail(db, scope, id);
+      const writeScope = req.user ? await resolveScope(db, req.user, 'people.write') : { all: false as const, unitIds: [] };
+      return { ...person, actions: { canEdit: inScope(writeScope, person.currentUnitId) } };
+    };
+
+    app.get('/people/:id', { schema: { tags, params: zParams, response: { 200: s.ZPersonDetail } } }, async (req) => detail(req, req.params.id));
+
+    app.post('/people', { schema: { tags, body: s.ZCreatePersonRequest, response: { 201: s.ZPersonDetail } } }, async (req, reply) => {
+      const scope = await authorize(req, db, 'people.write');
+      const id = await createPerson(db, actorOf(req), scope, req.body);
+      reply.status(201);
+      return detail(req, id);
+    });
+
+    app.patch('/people/:id', { schema: { tags, params: zParams, body: s.ZUpdatePersonRequest, response: { 200: s.ZPersonDetail } } }, async (req) => {
+      const scope = await authorize(req, db, 'people.write');
+      await updatePerson(db, actorOf(req), scope, req.params.id, req.body);
+      return detail(req, req.params.id);
+    });
+
+    app.post('/people/:id/transfers', { schema: { tags, params: zParams, body: s.ZTransferRequest, response: { 200: s.ZPersonDetail } } }, async (req) => {
+      const scope = await authorize(req, db, 'people.write');
+      await transferPerson(db, actorOf(req), scope, req.params.id, req.body);
+      return detail(req, req.params.id);
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CATEGORIES, GENDERS } from './types.ts';
+
+const zDate = z.iso.date();
+const zName = z.string().trim().min(1).max(200);
+
+export const ZSearchQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  subtree: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isLeader: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const ZPersonSummary = z.object({
+  id: z.number(), nationalId: z.string(), fullName: z.string(), gender: z.enum(GENDERS).nullable(), birthDate: z.string().nullable(),
+  currentUnitId: z.number().nullable(), currentUnitName: z.string().nullable(), position: z.string().nullable(), isLeader: z.boolean().nullable(),
+});
+
+export const ZSearchResponse = z.object({ items: z.array(ZPersonSummary), hasMore: z.boolean() });
+
+export const ZEmploymentInput = z.strictObject({
+  unitId: z.number().int().positive(),
+  position: z.string().trim().min(1).max(200),
+  category: z.enum(CATEGORIES),
+  isLeader: z.boolean(),
+  fromDate: zDate,
+});
+
+export const ZCreatePersonRequest = z.strictObject({
+  nationalId: z.string().trim(),
+  fullName: zName,
+  gender: z.enum(GENDERS).nullable(),
+  birthDate: zDate.nullable(),
+  employment: ZEmploymentInput,
+});
+
+export const ZUpdatePersonRequest = z.strictObject({
+  version: z.number().int().positive(),
+  nationalId: z.string().trim().optional(),
+  fullName: zName.optional(),
+  gender: z.enum(GENDERS).nullable().optional(),
+  birthDate: zDate.nullable().optional(),
+});
+
+export const ZTransferRequest = ZEmploymentInput.extend({ version: z.number().int().positive() }).strict();
+
+export const ZPersonDetail = z.object({
+  id: z.number(), nationalId: z.string(), fullName: z.string(), gender: z.string().nullable(), birthDate: z.string().nullable(),
+  currentUnitId: z.number().nullable(), version: z.number(), isLeader: z.boolean(),
+  employments: z.array(z.object({ id: z.number(), unitId: z.number(), unitCode: z.string(), unitName: z.string(), position: z.string(), category: z.string(), isLeader: z.boolean(), fromDate: z.string(), toDate: z.string().nullable(), endReason: z.string().nullable() })),
+  years: z.array(z.object({ year: z.number(), rating: z.string().nullable(), titles: z.array(z.string()) })),
+  awards: z.array(z.object({ id: z.number(), formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable(), revokedOn: z.string().nullable() })),
+  actions: z.object({ canEdit: z.boolean() }),
+});

@@ -1,0 +1,69 @@
+import type { Queryable } from '../../server/db.ts';
+import { foldVietnamese } from '../../shared/vietnamese.ts';
+import { type Scope, scopeCondition } from '../auth/scope.ts';
+import type { PersonSummary } from './types.ts';
+
+export interface SearchInput {
+  q?: string;
+  /** Only people whose current unit is this unit (or under it, with `subtree`). */
+  unitId?: number;
+  subtree?: boolean;
+  isLeader?: boolean;
+  limit: number;
+  offset: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Accent- and case-insensitive people search ("nguyen van an" finds "Nguyễn Văn An", "đ" = "d"),
+ * by CCCD prefix too, sorted in Vietnamese order (given name, then family and middle names).
+ * The scope goes into the SQL, so nothing outside it can be listed.
+ */
+export async function searchPeople(q: Queryable, scope: Scope, input: SearchInput): Promise<{ items: PersonSummary[]; hasMore: boolean }> {
+  const params: unknown[] = [];
+  const where: string[] = [scopeCondition(scope, 'p.current_unit_id', params)];
+  const tokens = foldVietnamese(input.q ?? '').split(' ').filter(Boolean).slice(0, 8);
+  for (const token of tokens) {
+    if (/^\d{3,12}$/.test(token)) {
+      params.push(`${token}%`);
+      where.push(`p.national_id like $${params.length}`);
+    } else {
+      params.push(`% ${escapeLike(token)}%`);
+      where.push(`p.search_text like $${params.length}`);
+    }
+  }
+  if (input.unitId) {
+    params.push(input.unitId);
+    where.push(
+      input.subtree
+        ? `p.current_unit_id in (with recursive sub(id) as (select $${params.length}::bigint union select e.child_id from org_scope_edge e join sub on e.parent_id = sub.id) select id from sub)`
+        : `p.current_unit_id = $${params.length}`,
+    );
+  }
+  if (input.isLeader !== undefined) {
+    params.push(input.isLeader);
+    where.push(`exists (select 1 from employment e where e.person_id = p.id and e.to_date is null and e.is_leader = $${params.length})`);
+  }
+  params.push(input.limit + 1, input.offset);
+  const rows = await q.query<{
+    id: number; national_id: string; full_name: string; gender: PersonSummary['gender']; birth_date: string | null;
+    current_unit_id: number | null; unit_name: string | null; position: string | null; is_leader: boolean | null;
+  }>(
+    `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id,
+            (select v.name from org_unit_version v where v.unit_id = p.current_unit_id order by v.valid_from desc limit 1) as unit_name,
+            e.position, e.is_leader
+       from (select * from person p where ${where.join(' and ')}
+              order by p.sort_key, p.id limit $${params.length - 1} offset $${params.length}) p
+       left join lateral (select position, is_leader from employment e where e.person_id = p.id order by e.from_date desc limit 1) e on true
+      order by p.sort_key, p.id`,
+    params,
+  );
+  return {
+    hasMore: rows.length > input.limit,
+    items: rows.slice(0, input.limit).map((r) => ({
+      id: r.id, nationalId: r.national_id, fullName: r.full_name, gender: r.gender, birthDate: r.birth_date,
+      currentUnitId: r.current_unit_id, currentUnitName: r.unit_name, position: r.position, isLeader: r.is_leader,
+    })),
+  };
+}

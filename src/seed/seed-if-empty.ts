@@ -1,0 +1,14 @@
+import type { Db } from '../server/db.ts';
+
+export interface SeedResult {
+  password: string;
+  accounts: { username: string; role: string; unit: string }[];
+}
+
+/** Seeds the demo city when the database has no unit yet; returns the demo accounts. */
+export async function seedIfEmpty(db: Db, log: (msg: string) => void): Promise<SeedResult | null> {
+  const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from org_unit');
+  if (n > 0) return null;
+  const { seedDemoCity } = await import('./demo-city.ts');
+  return seedDemoCity(db, { people: 20_000, log });
+}

@@ -1,0 +1,158 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
+import { peopleRoutes } from '../modules/people/routes.ts';
+import { AppError, type FieldIssue } from '../shared/errors.ts';
+import { type Locale, errorMessage } from '../shared/i18n/messages.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db.ts';
+import { migrationState } from './migrate.ts';
+import { zodIssueToFieldIssue } from './validation.ts';
+import { VERSION } from './version.ts';
+import type { AuthUser } from '../modules/auth/roles.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: AuthUser | null;
+    sessionToken: string | null;
+    locale: Locale;
+  }
+}
+
+/** What every module's routes receive. */
+export interface ModuleDeps {
+  db: Db;
+  config: Config;
+}
+
+function localeOf(req: FastifyRequest): Locale {
+  const header = String(req.headers['accept-language'] ?? '');
+  if (req.user) return req.user.locale;
+  return header.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+/** Maps any error to the one error body `{ error: { code, message, details } }`. */
+function toAppError(error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const where = fe.validationContext ?? 'body';
+    const issues: FieldIssue[] = fe.validation.flatMap((v) => {
+      // The provider flattens each Zod issue into { keyword: code, instancePath, params: rest }.
+      const zodIssue = { ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message } as unknown as Parameters<typeof zodIssueToFieldIssue>[0];
+      return zodIssueToFieldIssue(zodIssue, where === 'body' ? '' : where);
+    });
+    return new AppError('VALIDATION_FAILED', { issues });
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('MALFORMED_JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (error instanceof SyntaxError || fe.statusCode === 400) return new AppError('MALFORMED_JSON');
+  return new AppError('INTERNAL');
+}
+
+/**
+ * Builds the HTTP app: plugins, error mapping, session loading and every module's routes.
+ * @example const app = await buildApp({ db, config }); await app.listen({ port: 3000 });
+ */
+export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('locale', 'vi');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], fontSrc: ["'self'", 'data:'] },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'vinhdanh API', description: 'Thi đua, khen thưởng — emulation & commendation', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const appError = toAppError(error as FastifyError);
+    if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    const locale = req.locale ?? 'vi';
+    void reply.status(appError.status).send({
+      error: { code: appError.code, message: errorMessage(appError.code, appError.details, locale), details: appError.details },
+    });
+  });
+
+  // Loads the session user and guards writes against cross-site requests.
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && req.url.startsWith('/api/')) {
+      req.user = await resolveSession(db, token, config.sessionHours);
+      req.sessionToken = req.user ? token : null;
+    }
+    req.locale = localeOf(req);
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers.origin) {
+      const origin = new URL(req.headers.origin).host;
+      const host = (config.trustProxy && req.headers['x-forwarded-host']) || req.headers.host;
+      if (origin !== host) throw new AppError('ORIGIN_MISMATCH');
+    }
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    const state = await migrationState(db);
+    return { status: 'ok', database: db.kind, version: VERSION, migrations: state };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const routeDeps = { db, config };
+  await app.register(authRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(orgRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(peopleRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(importRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(auditRoutes(routeDeps), { prefix: '/api/v1' });
+
+  if (existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', {}, req.locale), details: {} } });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', {}, req.locale), details: {} } }));
+  }
+  return app;
+}

@@ -1,0 +1,42 @@
+/** Configuration from environment variables; every one is listed in README.md. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  trustProxy: boolean;
+  cookieSecure: 'auto' | boolean;
+  sessionHours: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  loginRateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  logLevel: string;
+  seedDemo: boolean;
+  webDist: string;
+}
+
+const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v.toLowerCase()));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.DATA_DIR ?? './data',
+    databaseUrl,
+    trustProxy: bool(env.TRUST_PROXY, false),
+    cookieSecure: env.COOKIE_SECURE === undefined ? 'auto' : bool(env.COOKIE_SECURE, false),
+    sessionHours: Number(env.SESSION_HOURS ?? 12),
+    lockoutAttempts: Number(env.LOGIN_LOCKOUT_ATTEMPTS ?? 5),
+    lockoutMinutes: Number(env.LOGIN_LOCKOUT_MINUTES ?? 15),
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
+    uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 40 * 1_048_576),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    // The embedded demo seeds itself; a PostgreSQL server is seeded only when asked (`npm run seed`).
+    seedDemo: bool(env.SEED_DEMO, !databaseUrl),
+    webDist: env.WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname,
+  };
+}

@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import { type Scope, resolveScope } from '../modules/auth/scope.ts';
+import type { AuthUser, Permission } from '../modules/auth/roles.ts';
+import { rootsFor } from '../modules/auth/roles.ts';
+import type { Actor } from '../modules/audit/audit.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Queryable } from './db.ts';
+
+/** @throws AppError UNAUTHENTICATED when nobody is signed in. */
+export function requireUser(req: FastifyRequest): AuthUser {
+  if (!req.user) throw new AppError('UNAUTHENTICATED');
+  return req.user;
+}
+
+/**
+ * Checks that the signed-in user holds `permission` somewhere and returns where (the scope to push into SQL).
+ * @throws AppError UNAUTHENTICATED | FORBIDDEN
+ */
+export async function authorize(req: FastifyRequest, q: Queryable, permission: Permission): Promise<Scope> {
+  const user = requireUser(req);
+  if (rootsFor(user, permission).length === 0) throw new AppError('FORBIDDEN', { permission });
+  return resolveScope(q, user, permission);
+}
+
+/** The audit actor of a request. */
+export function actorOf(req: FastifyRequest): Actor {
+  const user = requireUser(req);
+  return { id: user.id, name: user.username };
+}

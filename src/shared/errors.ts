@@ -1,0 +1,62 @@
+/** Stable error codes of the API. The client translates them with `errorMessage`. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_TOO_WEAK: 400,
+  PASSWORD_WRONG: 400,
+  FORBIDDEN: 403,
+  ORIGIN_MISMATCH: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE_NATIONAL_ID: 409,
+  DUPLICATE_CODE: 409,
+  DUPLICATE_USERNAME: 409,
+  INVALID_NATIONAL_ID: 400,
+  ORG_CYCLE: 400,
+  ORG_DATE_INVALID: 400,
+  ORG_NOT_ACTIVE: 400,
+  ORG_MERGE_INVALID: 400,
+  ORG_NOT_EMPTY: 400,
+  EMPLOYMENT_OVERLAP: 400,
+  IMPORT_INVALID: 422,
+  IMPORT_FILE_UNREADABLE: 400,
+  IMPORT_STATE: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error type of the app; mapped to HTTP in one place (server/app.ts). */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? code);
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** One problem with one field (or one cell of an import). */
+export interface FieldIssue {
+  /** JSON path of the field, e.g. "nationalId" or "employments.0.fromDate". */
+  field: string;
+  /** Row of the spreadsheet (1-based, as Excel shows it), for imports. */
+  row?: number;
+  /** Column header as in the template, for imports. */
+  column?: string;
+  /** Stable rule code, e.g. "required", "cccd_province", "too_long". */
+  rule: string;
+  /** Rule parameters (limits, expected values). */
+  params?: Record<string, unknown>;
+}

@@ -1,0 +1,161 @@
+import type { ErrorCode, FieldIssue } from '../errors.ts';
+
+/**
+ * User-facing messages shared by the server (error bodies) and the web app, so the
+ * Vietnamese and English texts live in one place.
+ */
+export type Locale = 'vi' | 'en';
+
+type Template = (p: Record<string, unknown>) => string;
+const t = (s: string): Template => (p) => s.replace(/\{(\w+)\}/g, (_, k) => String(p[k] ?? ''));
+
+export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
+  vi: {
+    VALIDATION_FAILED: t('Dữ liệu không hợp lệ: {summary}'),
+    MALFORMED_JSON: t('Nội dung gửi lên không phải JSON hợp lệ.'),
+    UNSUPPORTED_MEDIA_TYPE: t('Kiểu nội dung không được hỗ trợ.'),
+    PAYLOAD_TOO_LARGE: t('Dữ liệu hoặc tệp gửi lên quá lớn (tối đa {limit}).'),
+    UNAUTHENTICATED: t('Bạn cần đăng nhập.'),
+    LOGIN_FAILED: t('Tên đăng nhập hoặc mật khẩu không đúng.'),
+    ACCOUNT_LOCKED: t('Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau {minutes} phút.'),
+    ACCOUNT_DISABLED: t('Tài khoản đã bị vô hiệu hóa.'),
+    PASSWORD_TOO_WEAK: t('Mật khẩu mới phải có ít nhất {min} ký tự, gồm chữ và số.'),
+    PASSWORD_WRONG: t('Mật khẩu hiện tại không đúng.'),
+    FORBIDDEN: t('Bạn không có quyền thực hiện thao tác này.'),
+    ORIGIN_MISMATCH: t('Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.'),
+    NOT_FOUND: t('Không tìm thấy dữ liệu.'),
+    VERSION_CONFLICT: t('Bản ghi đã được người khác sửa ({fields}). Hãy tải lại và sửa lại.'),
+    DUPLICATE_NATIONAL_ID: t('Số CCCD {nationalId} đã được dùng cho người khác.'),
+    DUPLICATE_CODE: t('Mã đơn vị {code} đã tồn tại.'),
+    DUPLICATE_USERNAME: t('Tên đăng nhập {username} đã tồn tại.'),
+    INVALID_NATIONAL_ID: t('Số CCCD {nationalId} không hợp lệ: {reason}.'),
+    ORG_CYCLE: t('Không thể chuyển đơn vị vào dưới chính nó hoặc đơn vị cấp dưới của nó.'),
+    ORG_DATE_INVALID: t('Ngày hiệu lực không hợp lệ: {reason}.'),
+    ORG_NOT_ACTIVE: t('Đơn vị {code} không còn hoạt động vào ngày {date}.'),
+    ORG_MERGE_INVALID: t('Không thể sáp nhập/chia tách: {reason}.'),
+    ORG_NOT_EMPTY: t('Đơn vị {code} còn {children} đơn vị trực thuộc và {people} người đang công tác; hãy chuyển đi trước khi giải thể.'),
+    EMPLOYMENT_OVERLAP: t('Quá trình công tác bị chồng lấn thời gian.'),
+    IMPORT_INVALID: t('Tệp nhập có {count} lỗi; chưa có dữ liệu nào được ghi.'),
+    IMPORT_FILE_UNREADABLE: t('Không đọc được tệp Excel: {reason}.'),
+    IMPORT_STATE: t('Lượt nhập không ở trạng thái cho phép thao tác này.'),
+    RATE_LIMITED: t('Quá nhiều yêu cầu, vui lòng thử lại sau.'),
+    INTERNAL: t('Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.'),
+  },
+  en: {
+    VALIDATION_FAILED: t('Invalid data: {summary}'),
+    MALFORMED_JSON: t('The request body is not valid JSON.'),
+    UNSUPPORTED_MEDIA_TYPE: t('Unsupported content type.'),
+    PAYLOAD_TOO_LARGE: t('The data or file is too large (at most {limit}).'),
+    UNAUTHENTICATED: t('Please sign in.'),
+    LOGIN_FAILED: t('Wrong username or password.'),
+    ACCOUNT_LOCKED: t('Account locked after repeated failed sign-ins; try again in {minutes} minutes.'),
+    ACCOUNT_DISABLED: t('This account is disabled.'),
+    PASSWORD_TOO_WEAK: t('The new password needs at least {min} characters with letters and digits.'),
+    PASSWORD_WRONG: t('The current password is wrong.'),
+    FORBIDDEN: t('You are not allowed to do this.'),
+    ORIGIN_MISMATCH: t('Request refused: it did not come from this site.'),
+    NOT_FOUND: t('Not found.'),
+    VERSION_CONFLICT: t('Someone else changed this record ({fields}). Reload and edit again.'),
+    DUPLICATE_NATIONAL_ID: t('National ID {nationalId} is already used by another person.'),
+    DUPLICATE_CODE: t('Unit code {code} already exists.'),
+    DUPLICATE_USERNAME: t('Username {username} already exists.'),
+    INVALID_NATIONAL_ID: t('National ID {nationalId} is invalid: {reason}.'),
+    ORG_CYCLE: t('A unit cannot be moved under itself or one of its descendants.'),
+    ORG_DATE_INVALID: t('Invalid effective date: {reason}.'),
+    ORG_NOT_ACTIVE: t('Unit {code} is not active on {date}.'),
+    ORG_MERGE_INVALID: t('Cannot merge/split: {reason}.'),
+    ORG_NOT_EMPTY: t('Unit {code} still has {children} sub-units and {people} people; move them before dissolving.'),
+    EMPLOYMENT_OVERLAP: t('Employment periods overlap.'),
+    IMPORT_INVALID: t('The file has {count} errors; nothing was written.'),
+    IMPORT_FILE_UNREADABLE: t('Cannot read the Excel file: {reason}.'),
+    IMPORT_STATE: t('This import is not in a state that allows this action.'),
+    RATE_LIMITED: t('Too many requests, please try again later.'),
+    INTERNAL: t('System error. Please try again or tell the administrator.'),
+  },
+};
+
+/** Names of fields and import columns, for messages that name the field. */
+export const FIELD_LABELS: Record<Locale, Record<string, string>> = {
+  vi: {
+    nationalId: 'Số CCCD', fullName: 'Họ và tên', gender: 'Giới tính', birthDate: 'Ngày sinh',
+    unitCode: 'Mã đơn vị', code: 'Mã đơn vị', name: 'Tên đơn vị', shortName: 'Tên viết tắt', kind: 'Loại đơn vị',
+    parentCode: 'Mã đơn vị cấp trên', parentId: 'Đơn vị cấp trên', establishedOn: 'Ngày thành lập',
+    position: 'Chức vụ', category: 'Đối tượng', isLeader: 'Lãnh đạo, quản lý', fromDate: 'Từ ngày', toDate: 'Đến ngày',
+    effectiveOn: 'Ngày hiệu lực', username: 'Tên đăng nhập', password: 'Mật khẩu', newPassword: 'Mật khẩu mới',
+    displayName: 'Tên hiển thị', role: 'Vai trò', orgUnitId: 'Đơn vị', version: 'Phiên bản', body: 'Nội dung',
+  },
+  en: {
+    nationalId: 'National ID', fullName: 'Full name', gender: 'Gender', birthDate: 'Birth date',
+    unitCode: 'Unit code', code: 'Unit code', name: 'Unit name', shortName: 'Short name', kind: 'Unit kind',
+    parentCode: 'Parent unit code', parentId: 'Parent unit', establishedOn: 'Established on',
+    position: 'Position', category: 'Category', isLeader: 'Leader/manager', fromDate: 'From', toDate: 'To',
+    effectiveOn: 'Effective on', username: 'Username', password: 'Password', newPassword: 'New password',
+    displayName: 'Display name', role: 'Role', orgUnitId: 'Unit', version: 'Version', body: 'Body',
+  },
+};
+
+export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
+  vi: {
+    required: t('bắt buộc nhập'),
+    invalid_type: t('sai kiểu dữ liệu'),
+    unknown_field: t('trường không được chấp nhận'),
+    too_long: t('dài quá {max} ký tự'),
+    too_short: t('ngắn hơn {min} ký tự'),
+    invalid_value: t('giá trị không hợp lệ{allowed}'),
+    invalid_date: t('ngày không hợp lệ (định dạng YYYY-MM-DD hoặc DD/MM/YYYY)'),
+    cccd_format: t('phải gồm đúng 12 chữ số'),
+    cccd_province: t('3 số đầu không phải mã tỉnh hợp lệ'),
+    cccd_gender_century: t('số thứ 4–6 không khớp giới tính/năm sinh'),
+    cccd_duplicate_in_file: t('trùng với dòng {otherRow} trong tệp'),
+    cccd_taken: t('đã được dùng cho người khác'),
+    code_duplicate_in_file: t('trùng với dòng {otherRow} trong tệp'),
+    unit_unknown: t('không tìm thấy đơn vị có mã {code}'),
+    unit_out_of_scope: t('đơn vị {code} nằm ngoài phạm vi quản lý của bạn'),
+    parent_cycle: t('đơn vị cấp trên tạo thành vòng lặp'),
+    date_order: t('phải sau ngày bắt đầu'),
+    future_date: t('không được ở tương lai'),
+    invalid_format: t('sai định dạng'),
+  },
+  en: {
+    required: t('is required'),
+    invalid_type: t('has the wrong type'),
+    unknown_field: t('is not an accepted field'),
+    too_long: t('is longer than {max} characters'),
+    too_short: t('is shorter than {min} characters'),
+    invalid_value: t('has an invalid value{allowed}'),
+    invalid_date: t('is not a valid date (YYYY-MM-DD or DD/MM/YYYY)'),
+    cccd_format: t('must be exactly 12 digits'),
+    cccd_province: t('first 3 digits are not a valid province code'),
+    cccd_gender_century: t('digits 4–6 do not match gender/birth year'),
+    cccd_duplicate_in_file: t('duplicates row {otherRow} of the file'),
+    cccd_taken: t('is already used by another person'),
+    code_duplicate_in_file: t('duplicates row {otherRow} of the file'),
+    unit_unknown: t('no unit has code {code}'),
+    unit_out_of_scope: t('unit {code} is outside your scope'),
+    parent_cycle: t('parent makes a cycle'),
+    date_order: t('must be after the start date'),
+    future_date: t('must not be in the future'),
+    invalid_format: t('has an invalid format'),
+  },
+};
+
+/** One sentence for one field issue, naming the row, column/field and rule. */
+export function issueMessage(issue: FieldIssue, locale: Locale = 'vi'): string {
+  const label = issue.column ?? FIELD_LABELS[locale][issue.field.split('.').at(-1) ?? ''] ?? issue.field;
+  const params = { ...issue.params };
+  if (Array.isArray(params.allowed)) params.allowed = `: ${(params.allowed as string[]).join(', ')}`;
+  else params.allowed = '';
+  const rule = (RULE_MESSAGES[locale][issue.rule] ?? t(issue.rule))(params);
+  const where = issue.row ? (locale === 'vi' ? `Dòng ${issue.row}, cột "${label}"` : `Row ${issue.row}, column "${label}"`) : `"${label}"`;
+  return `${where}: ${rule}`;
+}
+
+/** The message for an error code in a locale; details fill the placeholders. */
+export function errorMessage(code: ErrorCode, details: Record<string, unknown> = {}, locale: Locale = 'vi'): string {
+  const params: Record<string, unknown> = { ...details };
+  if (Array.isArray(details.issues)) {
+    params.summary = (details.issues as FieldIssue[]).slice(0, 3).map((i) => issueMessage(i, locale)).join('; ');
+  }
+  if (Array.isArray(details.fields)) params.fields = (details.fields as string[]).map((f) => FIELD_LABELS[locale][f] ?? f).join(', ');
+  return (ERROR_MESSAGES[locale][code] ?? ERROR_MESSAGES[locale].INTERNAL)(params);
+}
