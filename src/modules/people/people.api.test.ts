@@ -156,3 +156,14 @@ describe('malformed requests', () => {
     expect(res.json().error.code).toBe('ORIGIN_MISMATCH');
   });
 });
+
+describe('people of a unit as of a date', () => {
+  it('lists who worked in a unit on a past date, after they moved on', async () => {
+    const unit = await makeUnit(ctx.db, { parentId: w.a, name: 'Tổ lịch sử' });
+    const p = await makePerson(ctx.db, { unitId: unit, fullName: 'Ngô Văn Quyết', fromDate: '2021-01-01' });
+    await send(w.board.cookie, 'POST', `/api/v1/people/${p.id}/transfers`, { version: 1, unitId: w.a1, position: 'Chuyên viên', category: 'civil_servant', isLeader: false, fromDate: '2025-07-01' });
+    expect(names(await get(w.board.cookie, `/api/v1/people?unitId=${unit}`))).toEqual([]);
+    expect(names(await get(w.board.cookie, `/api/v1/people?unitId=${unit}&asOf=2024-12-31`))).toEqual(['Ngô Văn Quyết']);
+    expect(names(await get(w.board.cookie, `/api/v1/people?unitId=${unit}&asOf=2025-07-01`))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ export const ZSearchQuery = z.strictObject({
   q: z.string().max(200).optional(),
   unitId: z.coerce.number().int().positive().optional(),
   subtree: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  asOf: z.iso.date().optional(),
   isLeader: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

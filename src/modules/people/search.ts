@@ -8,6 +8,8 @@ export interface SearchInput {
   /** Only people whose current unit is this unit (or under it, with `subtree`). */
   unitId?: number;
   subtree?: boolean;
+  /** With `unitId`: the people who worked in the unit on this date (history), instead of its current people. */
+  asOf?: string;
   isLeader?: boolean;
   limit: number;
   offset: number;
@@ -35,11 +37,16 @@ export async function searchPeople(q: Queryable, scope: Scope, input: SearchInpu
   }
   if (input.unitId) {
     params.push(input.unitId);
-    where.push(
-      input.subtree
-        ? `p.current_unit_id in (with recursive sub(id) as (select $${params.length}::bigint union select e.child_id from org_scope_edge e join sub on e.parent_id = sub.id) select id from sub)`
-        : `p.current_unit_id = $${params.length}`,
-    );
+    const units = input.subtree
+      ? `(with recursive sub(id) as (select $${params.length}::bigint union select e.child_id from org_scope_edge e join sub on e.parent_id = sub.id) select id from sub)`
+      : `($${params.length}::bigint)`;
+    if (input.asOf) {
+      params.push(input.asOf);
+      const d = `$${params.length}::date`;
+      where.push(`exists (select 1 from employment e where e.person_id = p.id and e.unit_id in ${units} and e.from_date <= ${d} and (e.to_date is null or e.to_date > ${d}))`);
+    } else {
+      where.push(`p.current_unit_id in ${units}`);
+    }
   }
   if (input.isLeader !== undefined) {
     params.push(input.isLeader);
