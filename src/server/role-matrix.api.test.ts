@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, ROLES, type Permission, type Role } from '../modules/auth/roles.ts';
+import { type TestContext, call, createTestContext } from '../../tests/support/app.ts';
+import { makePerson, makeUnit, makeUser, makeWorld, uniqueCccd, uniqueCode } from '../../tests/support/factories.ts';
+
+let ctx: TestContext;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  w = await makeWorld(ctx.db);
+});
+afterAll(() => ctx.close());
+
+interface RouteCase {
+  name: string;
+  permission: Permission;
+  /** Builds a fresh, valid request inside branch A (the role's unit), so an allowed role succeeds. */
+  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }>;
+}
+
+const employment = (unitId: number) => ({ unitId, position: 'Chuyên viên', category: 'civil_servant', isLeader: false, fromDate: '2024-01-01' });
+
+const ROUTES: RouteCase[] = [
+  { name: 'GET /org/tree', permission: 'org.read', request: async () => ({ method: 'GET', url: '/api/v1/org/tree' }) },
+  { name: 'GET /org/units/:id', permission: 'org.read', request: async () => ({ method: 'GET', url: `/api/v1/org/units/${w.a1}` }) },
+  { name: 'POST /org/units', permission: 'org.write', request: async () => ({ method: 'POST', url: '/api/v1/org/units', payload: { code: uniqueCode(), kind: 'other', name: 'Tổ mới', parentId: w.a, establishedOn: '2025-01-01' } }) },
+  { name: 'PATCH /org/units/:id', permission: 'org.write', request: async () => ({ method: 'PATCH', url: `/api/v1/org/units/${await makeUnit(ctx.db, { parentId: w.a })}`, payload: { version: 1, effectiveOn: '2025-01-01', name: 'Tên mới' } }) },
+  { name: 'POST /org/units/:id/dissolve', permission: 'org.write', request: async () => ({ method: 'POST', url: `/api/v1/org/units/${await makeUnit(ctx.db, { parentId: w.a })}/dissolve`, payload: { version: 1, effectiveOn: '2025-01-01' } }) },
+  { name: 'POST /org/merges', permission: 'org.write', request: async () => ({ method: 'POST', url: '/api/v1/org/merges', payload: { sourceIds: [await makeUnit(ctx.db, { parentId: w.a }), await makeUnit(ctx.db, { parentId: w.a })], target: { code: uniqueCode(), kind: 'other', name: 'Hợp nhất' }, effectiveOn: '2025-07-01' } }) },
+  { name: 'POST /org/splits', permission: 'org.write', request: async () => ({ method: 'POST', url: '/api/v1/org/splits', payload: { sourceId: await makeUnit(ctx.db, { parentId: w.a }), successors: [{ code: uniqueCode(), kind: 'other', name: 'Một' }, { code: uniqueCode(), kind: 'other', name: 'Hai' }], effectiveOn: '2025-07-01' } }) },
+  { name: 'GET /people', permission: 'people.read', request: async () => ({ method: 'GET', url: '/api/v1/people?q=an' }) },
+  { name: 'GET /people/:id', permission: 'people.read', request: async () => ({ method: 'GET', url: `/api/v1/people/${w.personA.id}` }) },
+  { name: 'POST /people', permission: 'people.write', request: async () => ({ method: 'POST', url: '/api/v1/people', payload: { nationalId: uniqueCccd(), fullName: 'Người Mới', gender: 'male', birthDate: '1985-05-05', employment: employment(w.a1) } }) },
+  { name: 'PATCH /people/:id', permission: 'people.write', request: async () => ({ method: 'PATCH', url: `/api/v1/people/${(await makePerson(ctx.db, { unitId: w.a1 })).id}`, payload: { version: 1, fullName: 'Tên Sửa' } }) },
+  { name: 'POST /people/:id/transfers', permission: 'people.write', request: async () => ({ method: 'POST', url: `/api/v1/people/${(await makePerson(ctx.db, { unitId: w.a1 })).id}/transfers`, payload: { version: 1, ...employment(w.a), fromDate: '2025-02-01' } }) },
+  { name: 'GET /users', permission: 'users.manage', request: async () => ({ method: 'GET', url: '/api/v1/users' }) },
+  { name: 'POST /users', permission: 'users.manage', request: async () => ({ method: 'POST', url: '/api/v1/users', payload: { username: `m${uniqueCode()}`, displayName: 'Mới', password: 'KhoiTao2026x', roles: [{ role: 'viewer', orgUnitId: w.a1 }] } }) },
+  { name: 'PATCH /users/:id', permission: 'users.manage', request: async () => ({ method: 'PATCH', url: `/api/v1/users/${(await makeUser(ctx.db, [{ role: 'viewer', orgUnitId: w.a1 }])).id}`, payload: { version: 1, displayName: 'Đổi tên' } }) },
+  { name: 'GET /audit', permission: 'audit.read', request: async () => ({ method: 'GET', url: '/api/v1/audit?limit=5' }) },
+];
+
+const sessions = new Map<Role, string>();
+beforeAll(async () => {
+  for (const role of ROLES) sessions.set(role, (await makeUser(ctx.db, [{ role, orgUnitId: w.a }])).cookie);
+});
+
+describe.each(ROUTES)('$name', (route) => {
+  it.each(ROLES)('as %s bound to a branch: allowed exactly when the policy says so', async (role) => {
+    const res = await call(ctx.app, sessions.get(role) as string, await route.request());
+    const allowed = POLICY[route.permission].includes(role);
+    if (allowed) expect(res.statusCode, res.body).toBeLessThan(300);
+    else expect(res.statusCode, res.body).toBe(403);
+  });
+
+  it('anonymous: 401', async () => {
+    expect((await call(ctx.app, null, await route.request())).statusCode).toBe(401);
+  });
+});
+
+describe('guessed ids from the other branch', () => {
+  const foreign = () => [
+    { permission: 'org.read' as Permission, method: 'GET' as const, url: `/api/v1/org/units/${w.b1}` },
+    { permission: 'org.write' as Permission, method: 'PATCH' as const, url: `/api/v1/org/units/${w.b1}`, payload: { version: 1, effectiveOn: '2026-01-01', name: 'X' } },
+    { permission: 'org.write' as Permission, method: 'POST' as const, url: `/api/v1/org/units/${w.b1}/dissolve`, payload: { version: 1, effectiveOn: '2026-01-01' } },
+    { permission: 'org.write' as Permission, method: 'POST' as const, url: '/api/v1/org/merges', payload: { sourceIds: [w.b1], target: { unitId: w.a1 }, effectiveOn: '2026-01-01' } },
+    { permission: 'people.read' as Permission, method: 'GET' as const, url: `/api/v1/people/${w.personB.id}` },
+    { permission: 'people.write' as Permission, method: 'PATCH' as const, url: `/api/v1/people/${w.personB.id}`, payload: { version: 1, fullName: 'X' } },
+    { permission: 'people.write' as Permission, method: 'POST' as const, url: `/api/v1/people/${w.personB.id}/transfers`, payload: { version: 1, ...employment(w.a1), fromDate: '2026-01-01' } },
+  ];
+
+  // Holding the permission but not the unit: 404 (existence does not leak). Not holding it at all: 403.
+  it.each(ROLES)('as %s of branch A: 404 (or 403 without the permission), and nothing changes', async (role) => {
+    const before = await ctx.db.query('select count(*)::int as n, max(id) as last from audit_log');
+    for (const { permission, ...req } of foreign()) {
+      const res = await call(ctx.app, sessions.get(role) as string, req);
+      expect(res.statusCode, `${req.method} ${req.url}: ${res.body}`).toBe(POLICY[permission].includes(role) ? 404 : 403);
+    }
+    const after = await ctx.db.query('select count(*)::int as n, max(id) as last from audit_log');
+    expect(after).toEqual(before);
+  });
+});
