@@ -146,7 +146,7 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(auditRoutes(routeDeps), { prefix: '/api/v1' });
 
   if (existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', {}, req.locale), details: {} } });
       return reply.sendFile('index.html');

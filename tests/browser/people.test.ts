@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldVietnamese } from '../../src/shared/vietnamese.ts';
+import { login, newPage, openBrowser } from './harness.ts';
+
+const POLL = { timeout: 15_000 };
+
+describe('people search', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds people without accents and opens a person page with ratings', async () => {
+    const page = await newPage(browser);
+    await login(page, 'chuyenvien');
+    await page.getByTestId('menu-people').click();
+    await page.getByTestId('people-row').first().waitFor();
+    await page.getByTestId('people-search').locator('input').fill('nguyen thi');
+    await page.waitForURL(/q=nguyen/);
+    // Every row of the answer matches the accent-free query.
+    const allMatch = async () => {
+      const rows = await page.getByTestId('people-row').allInnerTexts();
+      return rows.length > 0 && rows.every((r) => foldVietnamese(r).includes('nguyen') && foldVietnamese(r).includes('thi'));
+    };
+    await expect.poll(allMatch, POLL).toBe(true);
+
+    await page.getByTestId('people-row').first().locator('a').first().click();
+    await page.getByTestId('person-name').waitFor();
+    expect(foldVietnamese(await page.getByTestId('person-name').innerText())).toContain('nguyen');
+    expect(await page.getByTestId('person-cccd').innerText()).toMatch(/^\d{12}$/);
+    await expect.poll(() => page.getByTestId('person-years').innerText(), POLL).toMatch(/Hoàn thành (xuất sắc |tốt )?nhiệm vụ/);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,52 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { ErrorAlert } from './components/ErrorAlert.tsx';
+import { useMe } from './lib/me.ts';
+import { ChangePasswordPage } from './pages/ChangePassword.tsx';
+import { LoginPage } from './pages/Login.tsx';
+
+// Pages load on first visit, so sign-in does not wait for tables, trees and pickers.
+const AuditPage = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.AuditPage })));
+const ImportWizardPage = lazy(() => import('./pages/ImportWizard.tsx').then((m) => ({ default: m.ImportWizardPage })));
+const OrgTreePage = lazy(() => import('./pages/OrgTree.tsx').then((m) => ({ default: m.OrgTreePage })));
+const PeopleSearchPage = lazy(() => import('./pages/PeopleSearch.tsx').then((m) => ({ default: m.PeopleSearchPage })));
+const PersonPage = lazy(() => import('./pages/Person.tsx').then((m) => ({ default: m.PersonPage })));
+const UnitPage = lazy(() => import('./pages/Unit.tsx').then((m) => ({ default: m.UnitPage })));
+const UsersPage = lazy(() => import('./pages/Users.tsx').then((m) => ({ default: m.UsersPage })));
+
+/** Routes; everything but /login needs a session, and a forced password change comes first. */
+export function AppRoutes() {
+  const { data: me, isLoading, error } = useMe();
+  const { t } = useTranslation();
+  if (isLoading) return <Spin fullscreen />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+  if (me.mustChangePassword) return <ChangePasswordPage forced />;
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/org" replace />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/org" replace />} />
+        <Route path="/org" element={<OrgTreePage />} />
+        <Route path="/org/units/:id" element={<UnitPage />} />
+        <Route path="/people" element={<PeopleSearchPage />} />
+        <Route path="/people/:id" element={<PersonPage />} />
+        <Route path="/imports" element={<ImportWizardPage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,20 @@
+import type { FormInstance } from 'antd';
+import type { Locale } from '../../../src/shared/i18n/messages.ts';
+import { fieldErrors } from '../api.ts';
+
+/**
+ * Puts API errors on the form fields they name; returns true when at least one field was marked
+ * (callers still show the general message in an alert).
+ */
+export function markFieldErrors(form: FormInstance, error: unknown, locale: Locale, known: string[]): boolean {
+  const errs = fieldErrors(error, locale);
+  const fields = Object.entries(errs).filter(([name]) => known.includes(name)).map(([name, msg]) => ({ name, errors: [msg] }));
+  form.setFields(fields);
+  return fields.length > 0;
+}
+
+/** dayjs → YYYY-MM-DD (or undefined). */
+export const isoDate = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+/** Displays an ISO date as DD/MM/YYYY. */
+export const showDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');

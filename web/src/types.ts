@@ -1,0 +1,77 @@
+/** Shapes of the API answers used by the web app (see the schema.ts file of each module in src/modules). */
+import type { Locale } from '../../src/shared/i18n/messages.ts';
+
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'import.run' | 'users.manage' | 'audit.read';
+export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const UNIT_KINDS = ['city_committee', 'department', 'commune', 'ward', 'district', 'public_service_unit', 'enterprise', 'mass_organisation', 'party_body', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const CATEGORIES = ['civil_servant', 'public_employee', 'worker', 'farmer', 'armed_forces', 'other'] as const;
+export const GENDERS = ['female', 'male'] as const;
+
+export interface RoleBinding { role: Role; orgUnitId: number; orgUnitName: string | null }
+
+export interface Me {
+  id: number; username: string; displayName: string; locale: Locale; mustChangePassword: boolean;
+  roles: RoleBinding[]; permissions: Permission[];
+}
+
+export interface Unit {
+  id: number; code: string; kind: UnitKind; name: string; shortName: string | null; parentId: number | null;
+  establishedOn: string; dissolvedOn: string | null; version: number;
+}
+
+export interface TreeResponse { asOf: string; units: Unit[] }
+
+export interface UnitLink { unitId: number; code: string; name: string; eventKind: string; effectiveOn: string }
+
+export interface UnitDetail {
+  unit: Unit;
+  path: { id: number; name: string }[];
+  versions: { name: string; shortName: string | null; parentId: number | null; parentName: string | null; validFrom: string; validTo: string | null; eventKind: string | null }[];
+  events: { id: number; kind: string; effectiveOn: string; note: string | null; unitIds: number[]; createdAt: string }[];
+  predecessors: UnitLink[];
+  successors: UnitLink[];
+  lineageIds: number[];
+  actions: { canEdit: boolean };
+}
+
+export interface PersonSummary {
+  id: number; nationalId: string; fullName: string; gender: 'female' | 'male' | null; birthDate: string | null;
+  currentUnitId: number | null; currentUnitName: string | null; position: string | null; isLeader: boolean | null;
+}
+
+export interface SearchResponse { items: PersonSummary[]; hasMore: boolean }
+
+export interface Employment {
+  id: number; unitId: number; unitCode: string; unitName: string; position: string; category: string; isLeader: boolean;
+  fromDate: string; toDate: string | null; endReason: string | null;
+}
+
+export interface PersonDetail {
+  id: number; nationalId: string; fullName: string; gender: string | null; birthDate: string | null; currentUnitId: number | null;
+  version: number; isLeader: boolean; employments: Employment[];
+  years: { year: number; rating: string | null; titles: string[] }[];
+  awards: { id: number; formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null; revokedOn: string | null }[];
+  actions: { canEdit: boolean };
+}
+
+export interface User {
+  id: number; username: string; displayName: string; disabled: boolean; locked: boolean; mustChangePassword: boolean;
+  locale: Locale; version: number; lastLoginAt: string | null; roles: RoleBinding[];
+}
+
+export interface AuditRow {
+  id: number; at: string; actorId: number | null; actorName: string | null; action: string; entity: string; entityId: string | null;
+  orgUnitId: number | null; before: unknown; after: unknown; hash: string;
+}
+
+export type ImportStatus = 'parsing' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed';
+export interface ImportIssue { field: string; row?: number; column?: string; rule: string; params?: Record<string, unknown>; message: string }
+export interface ImportPreviewItem { row: number; action: 'create' | 'update'; key: string; label: string; fields: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> }
+/** An import job as polled (src/modules/imports/schema.ts ZJobView). */
+export interface ImportJob {
+  id: number; kind: 'people' | 'org_units'; status: ImportStatus; fileName: string; totalRows: number; processedRows: number; progress: number;
+  counts: { create: number; update: number; unchanged: number } | null; applied: { created: number; updated: number } | null;
+  errorCount: number; errors: ImportIssue[]; preview: ImportPreviewItem[]; failure: string | null;
+}
