@@ -18,6 +18,31 @@ export interface SearchInput {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * How a page of matches is found. PostgreSQL's own plan walks the sort_key index and filters: fast when
+ * matches are many and spread out, but it scans most of the table when they cluster late in sort order
+ * (a given name such as "tho" or "yen": the sort key starts with the given name). So when the planner
+ * expects fewer than COLLECT_BELOW matches, a name search collects them through the trigram index and
+ * sorts them instead, which is cheap precisely because they are few. Same rows, same order.
+ */
+const COLLECT_BELOW = 10_000;
+type Strategy = 'plan' | 'collect';
+
+/** The planner's estimate of how many people match (EXPLAIN only plans; it reads no rows). */
+async function estimatedMatches(q: Queryable, where: string, params: unknown[]): Promise<number> {
+  const [row] = await q.query<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] | string }>(`explain (format json) select 1 from person p where ${where}`, params);
+  const plan = typeof row['QUERY PLAN'] === 'string' ? JSON.parse(row['QUERY PLAN']) : row['QUERY PLAN'];
+  return Number(plan[0].Plan['Plan Rows']);
+}
+
+function pageSource(strategy: Strategy, where: string, limit: string, offset: string): string {
+  if (strategy === 'collect') {
+    return `with m as materialized (select p.id, p.sort_key from person p where ${where})
+              select p.* from (select id from m order by sort_key, id limit ${limit} offset ${offset}) m join person p on p.id = m.id`;
+  }
+  return `select * from person p where ${where} order by p.sort_key, p.id limit ${limit} offset ${offset}`;
+}
+
+/**
  * Accent- and case-insensitive people search ("nguyen van an" finds "Nguyễn Văn An", "đ" = "d"),
  * by CCCD prefix too, sorted in Vietnamese order (given name, then family and middle names).
  * The scope goes into the SQL, so nothing outside it can be listed.
@@ -53,19 +78,23 @@ export async function searchPeople(q: Queryable, scope: Scope, input: SearchInpu
     where.push(`exists (select 1 from employment e where e.person_id = p.id and e.to_date is null and e.is_leader = $${params.length})`);
   }
   params.push(input.limit + 1, input.offset);
-  const rows = await q.query<{
-    id: number; national_id: string; full_name: string; gender: PersonSummary['gender']; birth_date: string | null;
-    current_unit_id: number | null; unit_name: string | null; position: string | null; is_leader: boolean | null;
-  }>(
-    `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id,
-            (select v.name from org_unit_version v where v.unit_id = p.current_unit_id order by v.valid_from desc limit 1) as unit_name,
-            e.position, e.is_leader
-       from (select * from person p where ${where.join(' and ')}
-              order by p.sort_key, p.id limit $${params.length - 1} offset $${params.length}) p
-       left join lateral (select position, is_leader from employment e where e.person_id = p.id order by e.from_date desc limit 1) e on true
-      order by p.sort_key, p.id`,
-    params,
-  );
+  const query = (strategy: Strategy) =>
+    q.query<{
+      id: number; national_id: string; full_name: string; gender: PersonSummary['gender']; birth_date: string | null;
+      current_unit_id: number | null; unit_name: string | null; position: string | null; is_leader: boolean | null;
+    }>(
+      `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id,
+              (select v.name from org_unit_version v where v.unit_id = p.current_unit_id order by v.valid_from desc limit 1) as unit_name,
+              e.position, e.is_leader
+         from (${pageSource(strategy, where.join(' and '), `$${params.length - 1}`, `$${params.length}`)}) p
+         left join lateral (select position, is_leader from employment e where e.person_id = p.id order by e.from_date desc limit 1) e on true
+        order by p.sort_key, p.id`,
+      params,
+    );
+  // CCCD prefixes and listings without words are left to the planner (btree ranges, spread-out matches).
+  const nameSearch = tokens.some((t) => !/^\d{3,12}$/.test(t));
+  const collect = nameSearch && (await estimatedMatches(q, where.join(' and '), params.slice(0, -2))) < COLLECT_BELOW;
+  const rows = await query(collect ? 'collect' : 'plan');
   return {
     hasMore: rows.length > input.limit,
     items: rows.slice(0, input.limit).map((r) => ({

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { benchFirstStart } from './first-start.ts';
+import { note, report } from './report.ts';
+import { benchSearch } from './search.ts';
+
+// `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…`
+type Figure = { name: string; run: () => Promise<void> };
+
+const FIGURES: Figure[] = [
+  { name: 'first_start', run: async () => report('first_start_s', await benchFirstStart(), 's') },
+  { name: 'search_pglite', run: async () => report('search_p95_ms_pglite', await benchSearch('pglite'), 'ms') },
+  { name: 'search_postgres', run: async () => report('search_p95_ms_postgres', await benchSearch('postgres'), 'ms') },
+  {
+    name: 'import',
+    run: async () => {
+      const file = new URL('./import.ts', import.meta.url);
+      if (!existsSync(file)) {
+        process.stdout.write('bench: import_100k_s missing (bench/import.ts does not exist yet)\n');
+        return;
+      }
+      const mod = (await import(file.href)) as { benchImport100k?: () => Promise<number> };
+      if (typeof mod.benchImport100k !== 'function') {
+        process.stdout.write('bench: import_100k_s missing (bench/import.ts exports no benchImport100k)\n');
+        return;
+      }
+      report('import_100k_s', await mod.benchImport100k(), 's');
+    },
+  },
+];
+
+const SUITES: Record<string, string[]> = { foundation: FIGURES.map((f) => f.name) };
+
+const [suite = 'foundation', ...only] = process.argv.slice(2);
+if (!SUITES[suite]) {
+  process.stderr.write(`bench: unknown suite "${suite}"; known: ${Object.keys(SUITES).join(', ')}\n`);
+  process.exit(2);
+}
+// "search" selects both search figures; names match by prefix.
+const selected = FIGURES.filter((f) => SUITES[suite].includes(f.name) && (only.length === 0 || only.some((o) => f.name.startsWith(o))));
+if (selected.length === 0) {
+  process.stderr.write(`bench: nothing matches ${only.join(', ')}; figures: ${FIGURES.map((f) => f.name).join(', ')}\n`);
+  process.exit(2);
+}
+let failed = 0;
+for (const figure of selected) {
+  try {
+    await figure.run();
+  } catch (error) {
+    failed++;
+    note(`${figure.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.stdout.write(`bench: ${figure.name} failed\n`);
+  }
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../tests/support/db.ts';
+import { makeUnit, uniqueCode } from '../../tests/support/factories.ts';
+import { SYSTEM_ACTOR, audit } from '../modules/audit/audit.ts';
+import { verifyPassword } from '../modules/auth/passwords.ts';
+import { loadConfig } from '../server/config.ts';
+import { type Db, openPglite } from '../server/db.ts';
+import { migrate } from '../server/migrate.ts';
+import { runCli } from './cli.ts';
+import type { CliContext } from './context.ts';
+
+/** A context on a database the test owns, capturing output. */
+function testContext(db: Db | null, env: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const ctx: CliContext = {
+    config: loadConfig(env),
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+    interactive: false,
+    readHidden: async () => {
+      throw new Error('no terminal in tests');
+    },
+    openDb: db ? async () => db : () => openPglite(loadConfig(env).dataDir),
+    ownsDb: !db,
+  };
+  return { ctx, lines };
+}
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(() => db.close());
+
+describe('vinhdanh create-admin', () => {
+  it('creates an admin with a generated password that can sign in', async () => {
+    const code = uniqueCode('CLI');
+    await makeUnit(db, { parentId: null, code, name: 'Ủy ban nhân dân thử' });
+    const { ctx, lines } = testContext(db);
+    expect(await runCli(['create-admin', '--username', 'quantri.cli', '--unit', code], ctx)).toBe(0);
+    const password = lines.find((l) => l.startsWith('Mật khẩu'))?.split(': ').at(-1) as string;
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    const [user] = await db.query<{ password_hash: string; role: string; code: string; must_change_password: boolean }>(
+      `select u.password_hash, u.must_change_password, r.role, o.code from app_user u join user_role r on r.user_id = u.id
+         join org_unit o on o.id = r.org_unit_id where u.username = 'quantri.cli'`,
+    );
+    expect(user.role).toBe('system_admin');
+    expect(user.code).toBe(code);
+    expect(user.must_change_password).toBe(true);
+    expect(await verifyPassword(user.password_hash, password)).toBe(true);
+    expect(await verifyPassword(user.password_hash, 'VinhDanh@2026')).toBe(false);
+  });
+
+  it('refuses a taken username and an unknown unit', async () => {
+    const code = uniqueCode('CLI');
+    await makeUnit(db, { parentId: null, code });
+    const first = testContext(db);
+    expect(await runCli(['create-admin', '--username', 'trung.ten', '--unit', code, '--generate'], first.ctx)).toBe(0);
+    const again = testContext(db);
+    expect(await runCli(['create-admin', '--username', 'TRUNG.TEN', '--unit', code], again.ctx)).toBe(1);
+    expect(again.lines.join('\n')).toMatch(/taken/);
+    const unknown = testContext(db);
+    expect(await runCli(['create-admin', '--unit', 'KHONG-CO'], unknown.ctx)).toBe(1);
+  });
+});
+
+describe('vinhdanh audit-verify', () => {
+  it('says ok on an intact chain and names the tampered row', async () => {
+    const lite = await openPglite(null);
+    await migrate(lite);
+    await lite.tx((q) => audit(q, SYSTEM_ACTOR, [1, 2, 3].map((i) => ({ action: 'test.write', entity: 'thing', entityId: i, after: { i } }))));
+    const ok = testContext(lite);
+    expect(await runCli(['audit-verify'], ok.ctx)).toBe(0);
+    expect(ok.lines[0]).toBe('audit-verify: ok, 3 entries');
+    const [{ id }] = await lite.query<{ id: number }>(`select id from audit_log where entity_id = '2'`);
+    await lite.exec('alter table audit_log disable trigger audit_log_no_update');
+    await lite.query(`update audit_log set after = '{"i": 20}' where id = $1`, [id]);
+    const broken = testContext(lite);
+    expect(await runCli(['audit-verify'], broken.ctx)).toBe(1);
+    expect(broken.lines[0]).toContain(`id ${id}`);
+    await lite.close();
+  });
+});
+
+describe('vinhdanh seed', () => {
+  it('seeds an empty PGlite, refuses a second time, and starts over with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-seed-'));
+    const dataDir = join(dir, 'data');
+    try {
+      const first = testContext(null, { DATA_DIR: dataDir });
+      expect(await runCli(['seed', '--people', '150'], first.ctx)).toBe(0);
+      expect(first.lines.join('\n')).toContain('canbo.badinh');
+      const second = testContext(null, { DATA_DIR: dataDir });
+      expect(await runCli(['seed', '--people', '150'], second.ctx)).toBe(1);
+      expect(second.lines.join('\n')).toMatch(/already has data/);
+      const forced = testContext(null, { DATA_DIR: dataDir });
+      expect(await runCli(['seed', '--people', '120', '--force'], forced.ctx)).toBe(0);
+      const check = await openPglite(dataDir);
+      const [{ n }] = await check.query<{ n: number }>('select count(*)::int as n from person');
+      await check.close();
+      expect(n).toBe(120);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses --force on a database it does not own (a PostgreSQL server)', async () => {
+    const { ctx, lines } = testContext(db);
+    await makeUnit(db, { parentId: null });
+    expect(await runCli(['seed', '--people', '10', '--force'], ctx)).toBe(1);
+    expect(lines.join('\n')).toMatch(/refusing --force/);
+  });
+});
+
+describe('bin/vinhdanh.js', () => {
+  it('runs the TypeScript CLI under the current Node', () => {
+    const bin = new URL('../../bin/vinhdanh.js', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('audit-verify');
+    const unknown = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+  });
+});

@@ -1,0 +1,42 @@
+import { parseArgs } from './args.ts';
+import type { Command } from './command.ts';
+import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { createAdminCommand } from './commands/create-admin.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { seedCommand } from './commands/seed.ts';
+import type { CliContext } from './context.ts';
+
+/** Every command of `vinhdanh`; to add one, write a `Command` and list it here. */
+export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand];
+
+function help(ctx: CliContext): void {
+  ctx.out('Cách dùng (usage): vinhdanh <command> [options]');
+  ctx.out('');
+  for (const c of COMMANDS) ctx.out(`  ${c.usage}\n      ${c.summary}`);
+  ctx.out('');
+  ctx.out('Database: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).');
+}
+
+/**
+ * Runs one command line and returns the exit code (0 ok, 1 failure, 2 usage error).
+ * @example process.exitCode = await runCli(['audit-verify'], processContext());
+ */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help(ctx);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    ctx.err(`vinhdanh: unknown command "${name}"`);
+    help(ctx);
+    return 2;
+  }
+  try {
+    return await command.run(parseArgs(rest, command.booleans), ctx);
+  } catch (error) {
+    ctx.err(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}

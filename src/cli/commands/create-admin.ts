@@ -1,0 +1,77 @@
+import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
+import { assertStrongPassword, generatePassword } from '../../modules/auth/passwords.ts';
+import { createUser } from '../../modules/auth/users.ts';
+import type { Db } from '../../server/db.ts';
+import { migrate } from '../../server/migrate.ts';
+import { AppError } from '../../shared/errors.ts';
+import { stringOption } from '../args.ts';
+import type { Command } from '../command.ts';
+import { type CliContext, withDb } from '../context.ts';
+
+/** The unit with the given code, or the oldest active top unit (one without a parent). */
+async function findUnit(db: Db, code: string | undefined): Promise<{ id: number; name: string } | null> {
+  const rows = await db.query<{ id: number; name: string }>(
+    code
+      ? `select u.id, v.name from org_unit u join org_unit_version v on v.unit_id = u.id and v.valid_to is null where u.code = $1`
+      : `select u.id, v.name from org_unit u join org_unit_version v on v.unit_id = u.id and v.valid_to is null
+          where v.parent_id is null and u.dissolved_on is null order by u.id limit 1`,
+    code ? [code] : [],
+  );
+  return rows[0] ? { id: Number(rows[0].id), name: rows[0].name } : null;
+}
+
+/** Asks twice, hidden; returns null when the two differ or the password is too weak. */
+async function askPassword(ctx: CliContext): Promise<string | null> {
+  const first = await ctx.readHidden('Mật khẩu mới (new password): ');
+  try {
+    assertStrongPassword(first);
+  } catch {
+    ctx.err('create-admin: the password needs at least 10 characters, with letters and digits');
+    return null;
+  }
+  const second = await ctx.readHidden('Nhập lại (repeat): ');
+  if (first !== second) {
+    ctx.err('create-admin: the two passwords differ');
+    return null;
+  }
+  return first;
+}
+
+export const createAdminCommand: Command = {
+  name: 'create-admin',
+  usage: 'create-admin [--username admin] [--unit CODE] [--name "Quản trị hệ thống"] [--generate]',
+  summary: 'Tạo tài khoản quản trị hệ thống (create a system administrator); asks for a password on a terminal, else generates one',
+  booleans: ['generate'],
+  run: (args, ctx) =>
+    withDb(ctx, async (db) => {
+      await migrate(db);
+      const username = stringOption(args, 'username', 'admin') as string;
+      const unit = await findUnit(db, stringOption(args, 'unit'));
+      if (!unit) {
+        ctx.err(`create-admin: no organisation unit ${stringOption(args, 'unit') ?? 'without a parent'} exists; create one (or run \`vinhdanh seed\`) first`);
+        return 1;
+      }
+      const generate = args.options.get('generate') === true || !ctx.interactive;
+      const password = generate ? generatePassword() : await askPassword(ctx);
+      if (!password) return 1;
+      try {
+        await createUser(db, SYSTEM_ACTOR, { all: true }, {
+          username,
+          displayName: stringOption(args, 'name', 'Quản trị hệ thống') as string,
+          password,
+          roles: [{ role: 'system_admin', orgUnitId: unit.id }],
+          // A generated password was shown on screen: it must be replaced at the first sign-in.
+          mustChangePassword: generate,
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'DUPLICATE_USERNAME') {
+          ctx.err(`create-admin: the username ${username} is taken`);
+          return 1;
+        }
+        throw error;
+      }
+      ctx.out(`create-admin: created ${username} (system_admin at ${unit.name})`);
+      if (generate) ctx.out(`Mật khẩu (password, shown once; change it at first sign-in): ${password}`);
+      return 0;
+    }),
+};

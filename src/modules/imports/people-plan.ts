@@ -1,0 +1,132 @@
+import type { Queryable } from '../../server/db.ts';
+import type { FieldIssue } from '../../shared/errors.ts';
+import { type Scope, inScope } from '../auth/scope.ts';
+import type { Category, Gender } from '../people/types.ts';
+import { today, viDate } from './cells.ts';
+import { PEOPLE_COLUMNS, type PersonColumn } from './columns.ts';
+import type { StagedPerson } from './people-rows.ts';
+import type { PreviewItem } from './preview.ts';
+
+/** A unit as imports need it: identity and the dates it existed. */
+export interface UnitRef {
+  id: number;
+  code: string;
+  establishedOn: string;
+  dissolvedOn: string | null;
+}
+
+/** The stored person and their open employment, for comparing with a row. */
+export interface ExistingPerson {
+  id: number; national_id: string; full_name: string; gender: Gender | null; birth_date: string | null; current_unit_id: number | null; version: number;
+  emp_id: number | null; unit_id: number | null; unit_code: string | null; position: string | null; category: Category | null; is_leader: boolean | null; from_date: string | null; latest_from: string | null;
+}
+
+export interface PersonCreate { staged: StagedPerson; unitId: number }
+export interface PersonUpdate {
+  staged: StagedPerson;
+  unitId: number;
+  before: ExistingPerson;
+  /** Identity fields that change (fullName, gender, birthDate). */
+  personFields: ('fullName' | 'gender' | 'birthDate')[];
+  /** True when a new employment starts (unit, position, category or leader flag differ). */
+  employmentChanged: boolean;
+}
+
+export interface PeoplePlan {
+  creates: PersonCreate[];
+  updates: PersonUpdate[];
+  unchanged: number;
+  issues: FieldIssue[];
+}
+
+const CHUNK = 10_000;
+const HEADERS = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<PersonColumn, string>;
+
+/** Units by code, in one query. */
+export async function unitsByCode(q: Queryable, codes: string[]): Promise<Map<string, UnitRef>> {
+  const rows = await q.query<{ id: number; code: string; established_on: string; dissolved_on: string | null }>(
+    'select id, code, established_on, dissolved_on from org_unit where code = any($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, establishedOn: r.established_on, dissolvedOn: r.dissolved_on }]));
+}
+
+/** Stored people by CCCD with their open employment, in chunks of one `= any($1)` query each. */
+export async function existingPeople(q: Queryable, nationalIds: string[]): Promise<Map<string, ExistingPerson>> {
+  const found = new Map<string, ExistingPerson>();
+  for (let i = 0; i < nationalIds.length; i += CHUNK) {
+    const rows = await q.query<ExistingPerson>(
+      `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, p.version,
+              e.id as emp_id, e.unit_id, (select u.code from org_unit u where u.id = e.unit_id) as unit_code, e.position, e.category, e.is_leader, e.from_date,
+              (select max(x.from_date)::text from employment x where x.person_id = p.id) as latest_from
+         from person p
+         left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
+                             order by e.from_date desc, e.id desc limit 1) e on true
+        where p.national_id = any($1::text[])`,
+      [nationalIds.slice(i, i + CHUNK)],
+    );
+    for (const r of rows) found.set(r.national_id, r);
+  }
+  return found;
+}
+
+/**
+ * Checks staged rows against the database (units exist, are active and in the actor's write scope;
+ * people already stored are in scope; a new position starts after the current one) and works out
+ * what each row changes. Run before the preview and again, inside the transaction, on apply.
+ */
+export async function planPeople(q: Queryable, scope: Scope, rows: StagedPerson[]): Promise<PeoplePlan> {
+  const plan: PeoplePlan = { creates: [], updates: [], unchanged: 0, issues: [] };
+  const bad = (r: StagedPerson, field: PersonColumn, rule: string, params?: Record<string, unknown>) =>
+    plan.issues.push({ field, row: r.row, column: HEADERS[field], rule, ...(params ? { params } : {}) });
+  const units = await unitsByCode(q, [...new Set(rows.map((r) => r.unitCode))]);
+  const people = await existingPeople(q, rows.map((r) => r.nationalId));
+  const now = today();
+  for (const r of rows) {
+    const unit = units.get(r.unitCode);
+    if (!unit) { bad(r, 'unitCode', 'unit_unknown', { code: r.unitCode }); continue; }
+    if (!inScope(scope, unit.id)) { bad(r, 'unitCode', 'unit_out_of_scope', { code: r.unitCode }); continue; }
+    const before = people.get(r.nationalId);
+    if (before && !inScope(scope, before.current_unit_id)) { bad(r, 'nationalId', 'person_out_of_scope'); continue; }
+    const employmentChanged = !before || before.emp_id === null || before.unit_id !== unit.id || before.position !== r.position
+      || before.category !== r.category || before.is_leader !== r.isLeader;
+    if (employmentChanged) {
+      if (unit.dissolvedOn && unit.dissolvedOn <= now) { bad(r, 'unitCode', 'unit_dissolved', { code: r.unitCode, date: viDate(unit.dissolvedOn) }); continue; }
+      if (r.fromDate < unit.establishedOn) { bad(r, 'fromDate', 'unit_not_active_on', { code: r.unitCode, date: viDate(unit.establishedOn) }); continue; }
+      if (before?.latest_from && r.fromDate <= before.latest_from) { bad(r, 'fromDate', 'employment_date', { date: viDate(before.latest_from) }); continue; }
+    }
+    if (!before) { plan.creates.push({ staged: r, unitId: unit.id }); continue; }
+    const personFields: PersonUpdate['personFields'] = [];
+    if (r.fullName !== before.full_name) personFields.push('fullName');
+    if (r.gender !== null && r.gender !== before.gender) personFields.push('gender');
+    if (r.birthDate !== null && r.birthDate !== before.birth_date) personFields.push('birthDate');
+    if (personFields.length === 0 && !employmentChanged) { plan.unchanged++; continue; }
+    plan.updates.push({ staged: r, unitId: unit.id, before, personFields, employmentChanged });
+  }
+  return plan;
+}
+
+const afterOf = (s: StagedPerson) => ({ fullName: s.fullName, gender: s.gender, birthDate: s.birthDate, unitCode: s.unitCode, position: s.position, category: s.category, isLeader: s.isLeader, fromDate: s.fromDate });
+
+/** The first `limit` changes of a plan, with before/after values, for the preview. */
+export function peoplePreview(plan: PeoplePlan, limit: number): PreviewItem[] {
+  const items: PreviewItem[] = [];
+  for (const c of plan.creates.slice(0, limit)) items.push({ row: c.staged.row, action: 'create', key: c.staged.nationalId, label: c.staged.fullName, fields: [], before: null, after: afterOf(c.staged) });
+  for (const u of plan.updates.slice(0, Math.max(0, limit - items.length))) {
+    const b = u.before;
+    const fields: string[] = [...u.personFields];
+    if (u.employmentChanged) {
+      if (b.unit_id !== u.unitId) fields.push('unitCode');
+      if (b.position !== u.staged.position) fields.push('position');
+      if (b.category !== u.staged.category) fields.push('category');
+      if (b.is_leader !== u.staged.isLeader) fields.push('isLeader');
+      fields.push('fromDate');
+    }
+    items.push({
+      row: u.staged.row, action: 'update', key: u.staged.nationalId, label: u.staged.fullName, fields,
+      before: { fullName: b.full_name, gender: b.gender, birthDate: b.birth_date, unitCode: b.unit_code, position: b.position, category: b.category, isLeader: b.is_leader, fromDate: b.from_date },
+      after: afterOf(u.staged),
+    });
+  }
+  return items.sort((a, b) => a.row - b.row);
+}

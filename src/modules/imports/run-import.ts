@@ -1,0 +1,130 @@
+import type { Db } from '../../server/db.ts';
+import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import { type Actor, audit } from '../audit/audit.ts';
+import type { Scope } from '../auth/scope.ts';
+import { type KindHandler, ORG_UNITS, PEOPLE, fromColumns, toColumns } from './kinds.ts';
+import * as jobs from './jobs.ts';
+import { IssueList } from './issues.ts';
+import { PREVIEW_LIMIT } from './preview.ts';
+import { type OpenedSheet, openSheet } from './read-xlsx.ts';
+
+/** Imports larger than this are refused (row count), to bound memory and the single transaction. */
+export const MAX_ROWS = 200_000;
+
+// Any handler, whatever its column, staged-row and plan types.
+type AnyHandler = KindHandler<string, { row: number }, { issues: FieldIssue[] }>;
+const handlerOf = (kind: jobs.ImportKind): AnyHandler => (kind === 'people' ? PEOPLE : ORG_UNITS) as unknown as AnyHandler;
+/** Rows written after which the planner statistics are refreshed (PGlite has no autovacuum). */
+const ANALYZE_AFTER_ROWS = 5_000;
+
+/** Orders issues as the user reads the sheet: by row, then by column. */
+const sheetOrder = (handler: AnyHandler) => {
+  const position = new Map(handler.columns.map((c, i) => [c.key as string, i]));
+  return (a: FieldIssue, b: FieldIssue) => (a.row ?? 0) - (b.row ?? 0) || (position.get(a.field) ?? 99) - (position.get(b.field) ?? 99);
+};
+
+/** A job whose file is being parsed; `done` settles when validation has finished (or failed). */
+export interface StartedImport {
+  jobId: number;
+  done: Promise<void>;
+}
+
+/**
+ * Checks that the file is a readable .xlsx with the template's columns, creates the job, and
+ * parses, validates and previews the rows in the background (the caller answers 202 at once).
+ * @throws AppError IMPORT_FILE_UNREADABLE | IMPORT_INVALID (required columns missing)
+ */
+export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string): Promise<StartedImport> {
+  const handler = handlerOf(kind);
+  const sheet = await openSheet(file, handler.columns);
+  const jobId = await jobs.insertJob(db, kind, fileName, actor.id, sheet.estimatedRows);
+  const done = stage(db, scope, handler, jobId, sheet).catch(async (error: unknown) => {
+    const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
+    await jobs.failJob(db, jobId, reason).catch(() => undefined);
+  });
+  return { jobId, done };
+}
+
+async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, sheet: OpenedSheet<string>): Promise<void> {
+  const issues = new IssueList();
+  const seen = new Map<string, number>();
+  const staged: { row: number }[] = [];
+  let count = 0;
+  let reported = Date.now();
+  for await (const r of sheet.rows) {
+    if (++count > MAX_ROWS) {
+      issues.add(r.row, 'rows', 'Số dòng', 'too_many_rows', { max: MAX_ROWS });
+      break;
+    }
+    const s = handler.stage(r, seen, issues);
+    if (s) staged.push(s);
+    // Progress goes to the database (other processes poll it) at most a few times a second.
+    if (count % 1000 === 0 && Date.now() - reported > 250) {
+      // Reading and checking rows is about 80% of the work before the preview; the plan is the rest.
+      await jobs.setProgress(db, jobId, count, sheet.estimatedRows ? 0.8 * Math.min(1, count / sheet.estimatedRows) : 0);
+      reported = Date.now();
+    }
+  }
+  await jobs.setProgress(db, jobId, count, 0.85);
+  const plan = await handler.plan(db, scope, staged);
+  const errors = [...issues.items, ...plan.issues].sort(sheetOrder(handler));
+  await jobs.finishStaging(db, jobId, {
+    totalRows: count,
+    summary: { counts: handler.counts(plan), preview: handler.preview(plan, PREVIEW_LIMIT) },
+    errors,
+    staged: toColumns(staged),
+  });
+}
+
+/** A job visible to its creator only (it holds personal data from their file). */
+export async function loadOwnJob(db: Db, actor: Actor, jobId: number): Promise<jobs.JobRow> {
+  const job = await jobs.findJob(db, jobId);
+  if (!job || job.created_by !== actor.id) throw new AppError('NOT_FOUND');
+  return job;
+}
+
+class RecheckFailed extends Error {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[]) {
+    super('recheck failed');
+    this.issues = issues;
+  }
+}
+
+/**
+ * Applies a validated job all-or-nothing: re-checks the staged rows against the database as it is now,
+ * then writes every change, its audit entries and the job's new status in one transaction.
+ * @throws AppError NOT_FOUND | IMPORT_INVALID (errors, also when the re-check finds new ones) | IMPORT_STATE
+ */
+export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: number): Promise<{ created: number; updated: number; unchanged: number }> {
+  const job = await loadOwnJob(db, actor, jobId);
+  if (job.status === 'invalid') throw new AppError('IMPORT_INVALID', { count: job.error_count });
+  if (!(await jobs.claimForApply(db, jobId))) throw new AppError('IMPORT_STATE', { status: job.status });
+  const handler = handlerOf(job.kind);
+  try {
+    const rows = fromColumns<{ row: number }>((await jobs.loadStaged<Record<string, unknown[]>>(db, jobId)) ?? {});
+    const result = await db.tx(async (q) => {
+      const plan = await handler.plan(q, scope, rows);
+      if (plan.issues.length > 0) throw new RecheckFailed(plan.issues.sort(sheetOrder(handler)));
+      const counts = handler.counts(plan);
+      const written = await handler.write(q, actor, plan, jobId);
+      await audit(q, actor, [
+        ...written.audit,
+        { action: 'import.apply', entity: 'import_job', entityId: jobId, before: null, after: { kind: job.kind, fileName: job.file_name, ...counts } },
+      ]);
+      await jobs.markApplied(q, jobId, { created: written.created, updated: written.updated });
+      return { created: written.created, updated: written.updated, unchanged: counts.unchanged };
+    });
+    // PGlite has no autovacuum: refresh the planner's statistics after a large load, or people search
+    // may pick its slow plan (see people/search.ts). Outside the transaction, so nothing waits on it.
+    if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await db.query(`analyze ${job.kind === 'people' ? 'person, employment' : 'org_unit, org_unit_version'}`);
+    return result;
+  } catch (error) {
+    if (error instanceof RecheckFailed) {
+      await jobs.releaseJob(db, jobId, error.issues);
+      throw new AppError('IMPORT_INVALID', { count: error.issues.length, issues: error.issues.slice(0, 20) });
+    }
+    await jobs.releaseJob(db, jobId, null);
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { SYSTEM_ACTOR, audit } from '../modules/audit/audit.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+import type { Db } from '../server/db.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, writeAccounts } from './accounts.ts';
+import { generateHistory } from './history-gen.ts';
+import { buildOrgPlan } from './org-plan.ts';
+import { generatePeople } from './people-gen.ts';
+import { createRng } from './random.ts';
+import type { SeedResult } from './seed-if-empty.ts';
+import { writeOrgPlan } from './seed-org.ts';
+import { writeHistory, writePeople } from './seed-people.ts';
+
+export interface DemoCityOptions {
+  /** How many people (employees) to create. */
+  people: number;
+  log?: (msg: string) => void;
+  /** Create the demo accounts (default true). */
+  accounts?: boolean;
+  /** PRNG seed; the same seed and count always give the same city. */
+  seed?: number;
+}
+
+export const DEMO_SEED = 20250701;
+
+/**
+ * Seeds a deterministic demo of Hà Nội: the city, 16 departments (with the March 2025 mergers),
+ * 30 former districts and their communes merged into the 126 communes/wards of July 2025, schools,
+ * health stations, hospitals, people with employment histories, five years of ratings, titles and
+ * awards, and one demo account per role. Everything but password hashing runs in one transaction.
+ * @example const { accounts } = await seedDemoCity(db, { people: 20_000 });
+ */
+export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedResult> {
+  const log = opts.log ?? (() => undefined);
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const rng = createRng(opts.seed ?? DEMO_SEED);
+  const plan = buildOrgPlan();
+  const people = generatePeople(rng, plan, opts.people);
+  const history = generateHistory(rng, plan, people);
+  const withAccounts = opts.accounts !== false;
+  // argon2 runs on libuv threads: hash while the database is busy writing.
+  const hashing = withAccounts ? Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD))) : Promise.resolve([]);
+  hashing.catch(() => undefined);
+  log(`seed: generated ${plan.units.length} units and ${people.length} people in ${seconds()}`);
+
+  await db.tx(async (q) => {
+    const unitIds = await writeOrgPlan(q, plan);
+    const orgCounts = { units: plan.units.length, events: plan.events.length, lineage: plan.lineage.length };
+    await audit(q, SYSTEM_ACTOR, [{ action: 'seed.org', entity: 'org_unit', entityId: null, before: null, after: orgCounts }]);
+    log(`seed: ${orgCounts.units} units written (${seconds()})`);
+
+    const { personIds, employments } = await writePeople(q, unitIds, people);
+    await audit(q, SYSTEM_ACTOR, [{ action: 'seed.people', entity: 'person', entityId: null, before: null, after: { people: personIds.length, employments } }]);
+    log(`seed: ${personIds.length} people, ${employments} employments written (${seconds()})`);
+
+    await writeHistory(q, unitIds, personIds, history);
+    const historyCounts = { ratings: history.ratings.length, personTitles: history.titles.length, unitTitles: history.unitTitles.length, awards: history.awards.length };
+    await audit(q, SYSTEM_ACTOR, [{ action: 'seed.history', entity: 'person_year_rating', entityId: null, before: null, after: historyCounts }]);
+    log(`seed: ${historyCounts.ratings} ratings, ${historyCounts.personTitles} titles, ${historyCounts.awards} awards written (${seconds()})`);
+
+    if (withAccounts) await writeAccounts(q, SYSTEM_ACTOR, unitIds, await hashing);
+  });
+  // Fresh statistics for the planner, and a visibility map, so that the first searches are planned well
+  // (PGlite has no autovacuum; on a server this also spares the first minutes of autovacuum work).
+  await db.exec('vacuum (analyze)');
+  log(`seed: demo city ready in ${seconds()}`);
+  const unitName = new Map(plan.units.map((u) => [u.code, u.versions[u.versions.length - 1].name]));
+  return {
+    password: withAccounts ? DEMO_PASSWORD : '',
+    accounts: withAccounts ? DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, unit: unitName.get(a.unitCode) ?? a.unitCode })) : [],
+  };
+}

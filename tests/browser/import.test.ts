@@ -1,0 +1,60 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, login, newPage, openBrowser } from './harness.ts';
+import { randomCccd, uniq } from './support.ts';
+
+/** Fills the downloaded people template with rows and returns the file. */
+async function fileFrom(page: Page, rows: string[][]): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const res = await page.request.get(`${baseUrl()}/api/v1/imports/templates/people`);
+  expect(res.ok()).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  rows.forEach((r, i) => r.forEach((v, c) => { ws.getCell(i + 2, c + 1).value = v; }));
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return { name: 'danh-sach.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer };
+}
+
+const POLL = { timeout: 15_000 };
+
+describe('importing people from Excel', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists errors by row, blocks apply, then applies a corrected file', async () => {
+    const page = await newPage(browser);
+    await login(page, 'canbo.badinh');
+    const tag = uniq();
+    const good = ['', `Nguyễn Văn Nhập ${tag}`, 'Nam', '05/03/1985', '00004', 'Chuyên viên', 'Cán bộ, công chức', 'Không', '01/01/2026'];
+    good[0] = randomCccd('male', 1985);
+    const second = ['', `Trần Thị Nhập ${tag}`, 'Nữ', '06/07/1987', '00004', 'Văn thư', 'Cán bộ, công chức', 'Không', '01/01/2026'];
+    second[0] = randomCccd('female', 1987);
+    const broken = [...second];
+    broken[0] = `999${second[0].slice(3)}`;
+
+    await page.getByTestId('menu-imports').click();
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, broken]));
+    await page.getByTestId('import-error-row').first().waitFor();
+    const errors = await page.getByTestId('import-error-row').allInnerTexts();
+    expect(errors.some((e) => e.includes('3') && e.includes('Số CCCD') && e.includes('mã tỉnh'))).toBe(true);
+    expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+
+    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, second]));
+    await expect.poll(() => page.getByTestId('import-status').innerText(), POLL).toBe('Hợp lệ');
+    expect(await page.getByTestId('import-apply').isDisabled()).toBe(false);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').innerText()).toContain('Thêm mới 2');
+
+    await page.getByTestId('menu-people').click();
+    await page.getByTestId('people-search').locator('input').fill(`nhap ${tag}`);
+    await expect.poll(() => page.getByTestId('people-row').count(), POLL).toBe(2);
+  });
+});
