@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, login, newPage, openBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, login, newPage, useBrowser } from './harness.ts';
 import { apiCall, uniq, unitIdByCode } from './support.ts';
 
 const POLL = { timeout: 15_000 };
 
 describe('user administration and audit', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('a new user must change the password before using the app', async () => {
-    const admin = await newPage(browser);
+    const admin = await newPage(browser());
     await login(admin, 'admin');
     const username = `moi.${uniq().toLowerCase()}`;
     const orgUnitId = await unitIdByCode(admin, '00004');
@@ -23,7 +16,7 @@ describe('user administration and audit', () => {
     await admin.getByTestId('menu-users').click();
     await expect.poll(() => admin.getByTestId(`user-row-${username}`).innerText(), POLL).toContain('Phải đổi mật khẩu');
 
-    const user = await newPage(browser);
+    const user = await newPage(browser());
     await user.goto(`${baseUrl()}/login`);
     await user.getByTestId('login-username').fill(username);
     await user.getByTestId('login-password').fill('BanDau2026x');
@@ -38,7 +31,7 @@ describe('user administration and audit', () => {
   });
 
   it('shows the audit log with a before/after diff', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'admin');
     await page.getByTestId('menu-audit').click();
     await page.getByTestId('audit-row').first().waitFor();

@@ -1,5 +1,5 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'VinhDanh@2026';
 
@@ -35,4 +35,16 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 /** Saves a screenshot under .test-artifacts/screens for a failing or interesting step. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`../../.test-artifacts/screens/${name}.png`, import.meta.url).pathname, fullPage: true });
+}
+
+/** One Chromium for the enclosing describe block: launched before its tests, closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser as Browser;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, login, newPage, openBrowser } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, login, newPage, useBrowser } from './harness.ts';
 import { randomCccd, uniq } from './support.ts';
 
 /** Fills the downloaded people template with rows and returns the file. */
@@ -19,16 +19,10 @@ async function fileFrom(page: Page, rows: string[][]): Promise<{ name: string; m
 const POLL = { timeout: 15_000 };
 
 describe('importing people from Excel', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lists errors by row, blocks apply, then applies a corrected file', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'canbo.badinh');
     const tag = uniq();
     const good = ['', `Nguyễn Văn Nhập ${tag}`, 'Nam', '05/03/1985', '00004', 'Chuyên viên', 'Cán bộ, công chức', 'Không', '01/01/2026'];

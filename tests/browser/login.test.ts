@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, login, newPage, openBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, login, newPage, useBrowser } from './harness.ts';
 
 const POLL = { timeout: 15_000 };
 
 describe('sign-in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows a Vietnamese error for a wrong password, then signs in and out', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${baseUrl()}/org`);
     await page.getByTestId('login-username').fill('chuyenvien');
     await page.getByTestId('login-password').fill('sai-mat-khau');
@@ -35,7 +28,7 @@ describe('sign-in', () => {
   });
 
   it('hides menu items and disables actions the user may not take', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'xem');
     expect(await page.getByTestId('menu-people').count()).toBe(1);
     expect(await page.getByTestId('menu-imports').count()).toBe(0);
@@ -52,7 +45,7 @@ describe('sign-in', () => {
   });
 
   it('switches the language to English and keeps it after a reload', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'truongban');
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByTestId('menu-org').innerText(), POLL).toBe('Organisation');

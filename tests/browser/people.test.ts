@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../src/shared/vietnamese.ts';
-import { login, newPage, openBrowser } from './harness.ts';
+import { login, newPage, useBrowser } from './harness.ts';
 
 const POLL = { timeout: 15_000 };
 
 describe('people search', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('finds people without accents and opens a person page with ratings', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await login(page, 'chuyenvien');
     await page.getByTestId('menu-people').click();
     await page.getByTestId('people-row').first().waitFor();

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, login, newPage, openBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, login, newPage, useBrowser } from './harness.ts';
 import { apiCall, randomCccd, uniq, unitIdByCode } from './support.ts';
 
 const POLL = { timeout: 15_000 };
 
 describe('editing a person', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('reports a concurrent edit, names the changed field and reloads', async () => {
-    const first = await newPage(browser);
+    const first = await newPage(browser());
     await login(first, 'chuyenvien');
     const unitId = await unitIdByCode(first, '00004');
     const tag = uniq();

@@ -5,16 +5,20 @@ import type { ModuleDeps } from '../../server/app.ts';
 import { authorize } from '../../server/http.ts';
 import { listAudit } from './query.ts';
 
-const ZAuditQuery = z.strictObject({
+/** Audit filters, shared with the Excel export of the log. */
+export const ZAuditFilter = z.strictObject({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(60).optional(),
   action: z.string().max(60).optional(),
   actor: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+});
+
+const ZAuditQuery = ZAuditFilter.extend({
   beforeId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+}).strict();
 
 const ZAuditRow = z.object({
   id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), action: z.string(), entity: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAuditFilter } from '../audit/routes.ts';
 
 export const ZKindParams = z.object({ kind: z.enum(['people', 'org_units']) });
 export const ZJobParams = z.object({ id: z.coerce.number().int().positive() });
@@ -62,11 +63,4 @@ export const ZExportPeopleQuery = z.strictObject({
 
 export const ZExportOrgQuery = z.strictObject({ asOf: z.iso.date().optional() });
 
-export const ZExportAuditQuery = z.strictObject({
-  entity: z.string().max(60).optional(),
-  entityId: z.string().max(60).optional(),
-  action: z.string().max(60).optional(),
-  actor: z.string().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
+export const ZExportAuditQuery = ZAuditFilter;
