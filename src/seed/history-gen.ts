@@ -88,8 +88,8 @@ export function generateHistory(rng: Rng, plan: OrgPlan, people: GenPerson[]): G
     // Two consecutive excellent years: sometimes a city chairman's certificate of merit.
     const pair = excellentYears.find((y) => excellentYears.includes(y + 1));
     if (pair !== undefined && rng.chance(0.25)) {
-      const bk = decision(city, pair + 1, 'provincial_certificate_of_merit', `${pair + 2}-03-01`, `${pair + 2}-05-31`);
-      out.awards.push({ person: index, unitCode: null, formCode: 'provincial_certificate_of_merit', decisionNo: bk.no, decisionDate: bk.date, periodFrom: pair, periodTo: pair + 1, issuerCode: CITY_CODE });
+      const bk = decision(city, pair + 1, 'ministerial_provincial_certificate_of_merit', `${pair + 2}-03-01`, `${pair + 2}-05-31`);
+      out.awards.push({ person: index, unitCode: null, formCode: 'ministerial_provincial_certificate_of_merit', decisionNo: bk.no, decisionDate: bk.date, periodFrom: pair, periodTo: pair + 1, issuerCode: CITY_CODE });
     }
   });
 
@@ -103,8 +103,8 @@ export function generateHistory(rng: Rng, plan: OrgPlan, people: GenPerson[]): G
         const d = decision(city, year, 'excellent_labor_collective', `${year + 1}-02-01`, `${year + 1}-03-31`);
         out.unitTitles.push({ unitCode: unit.code, year, titleCode: 'excellent_labor_collective', decisionNo: d.no, decisionDate: d.date });
         if (rng.chance(0.15)) {
-          const bk = decision(city, year, 'provincial_certificate_of_merit', `${year + 1}-03-01`, `${year + 1}-05-31`);
-          out.awards.push({ person: null, unitCode: unit.code, formCode: 'provincial_certificate_of_merit', decisionNo: bk.no, decisionDate: bk.date, periodFrom: year, periodTo: year, issuerCode: CITY_CODE });
+          const bk = decision(city, year, 'ministerial_provincial_certificate_of_merit', `${year + 1}-03-01`, `${year + 1}-05-31`);
+          out.awards.push({ person: null, unitCode: unit.code, formCode: 'ministerial_provincial_certificate_of_merit', decisionNo: bk.no, decisionDate: bk.date, periodFrom: year, periodTo: year, issuerCode: CITY_CODE });
         }
       } else if (roll < 0.55) {
         const signer = byCode.get(parentOn(unit, yearEnd) ?? CITY_CODE) ?? city;

@@ -23,6 +23,7 @@ const employment = (unitId: number) => ({ unitId, position: 'Chuyên viên', cat
 const ROUTES: RouteCase[] = [
   { name: 'GET /org/tree', permission: 'org.read', request: async () => ({ method: 'GET', url: '/api/v1/org/tree' }) },
   { name: 'GET /org/units/:id', permission: 'org.read', request: async () => ({ method: 'GET', url: `/api/v1/org/units/${w.a1}` }) },
+  { name: 'GET /units/:id/records', permission: 'org.read', request: async () => ({ method: 'GET', url: `/api/v1/units/${w.a1}/records` }) },
   { name: 'POST /org/units', permission: 'org.write', request: async () => ({ method: 'POST', url: '/api/v1/org/units', payload: { code: uniqueCode(), kind: 'other', name: 'Tổ mới', parentId: w.a, establishedOn: '2025-01-01' } }) },
   { name: 'PATCH /org/units/:id', permission: 'org.write', request: async () => ({ method: 'PATCH', url: `/api/v1/org/units/${await makeUnit(ctx.db, { parentId: w.a })}`, payload: { version: 1, effectiveOn: '2025-01-01', name: 'Tên mới' } }) },
   { name: 'POST /org/units/:id/dissolve', permission: 'org.write', request: async () => ({ method: 'POST', url: `/api/v1/org/units/${await makeUnit(ctx.db, { parentId: w.a })}/dissolve`, payload: { version: 1, effectiveOn: '2025-01-01' } }) },
@@ -60,6 +61,7 @@ describe.each(ROUTES)('$name', (route) => {
 describe('guessed ids from the other branch', () => {
   const foreign = () => [
     { permission: 'org.read' as Permission, method: 'GET' as const, url: `/api/v1/org/units/${w.b1}` },
+    { permission: 'org.read' as Permission, method: 'GET' as const, url: `/api/v1/units/${w.b1}/records` },
     { permission: 'org.write' as Permission, method: 'PATCH' as const, url: `/api/v1/org/units/${w.b1}`, payload: { version: 1, effectiveOn: '2026-01-01', name: 'X' } },
     { permission: 'org.write' as Permission, method: 'POST' as const, url: `/api/v1/org/units/${w.b1}/dissolve`, payload: { version: 1, effectiveOn: '2026-01-01' } },
     { permission: 'org.write' as Permission, method: 'POST' as const, url: '/api/v1/org/merges', payload: { sourceIds: [w.b1], target: { unitId: w.a1 }, effectiveOn: '2026-01-01' } },

@@ -21,7 +21,7 @@ const POLL = { timeout: 15_000 };
 describe('importing people from Excel', () => {
   const browser = useBrowser();
 
-  it('lists errors by row, blocks apply, then applies a corrected file', async () => {
+  it('lists three bad rows by row and column, blocks apply, then applies the corrected file', async () => {
     const page = await newPage(browser());
     await login(page, 'canbo.badinh');
     const tag = uniq();
@@ -29,26 +29,38 @@ describe('importing people from Excel', () => {
     good[0] = randomCccd('male', 1985);
     const second = ['', `Trần Thị Nhập ${tag}`, 'Nữ', '06/07/1987', '00004', 'Văn thư', 'Cán bộ, công chức', 'Không', '01/01/2026'];
     second[0] = randomCccd('female', 1987);
-    const broken = [...second];
-    broken[0] = `999${second[0].slice(3)}`;
+    const third = ['', `Lê Văn Nhập ${tag}`, 'Nam', '07/08/1990', '00004', 'Kế toán', 'Cán bộ, công chức', 'Không', '01/01/2026'];
+    third[0] = randomCccd('male', 1990);
+    const fourth = ['', `Vũ Thị Nhập ${tag}`, 'Nữ', '08/09/1992', '00004', 'Chuyên viên', 'Cán bộ, công chức', 'Có', '01/01/2026'];
+    fourth[0] = randomCccd('female', 1992);
+    // Three bad rows (sheet rows 3–5): a CCCD with no such province, a missing name, an unknown unit code.
+    const badCccd = [...second];
+    badCccd[0] = `999${second[0].slice(3)}`;
+    const noName = [...third];
+    noName[1] = '';
+    const badUnit = [...fourth];
+    badUnit[4] = '99999';
 
     await page.getByTestId('menu-imports').click();
     await page.getByTestId('import-next').click();
-    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, broken]));
+    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, badCccd, noName, badUnit]));
     await page.getByTestId('import-error-row').first().waitFor();
     const errors = await page.getByTestId('import-error-row').allInnerTexts();
-    expect(errors.some((e) => e.includes('3') && e.includes('Số CCCD') && e.includes('mã tỉnh'))).toBe(true);
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/3[\s\S]*Số CCCD[\s\S]*mã tỉnh/);
+    expect(errors[1]).toMatch(/4[\s\S]*Họ và tên[\s\S]*bắt buộc/);
+    expect(errors[2]).toMatch(/5[\s\S]*Mã đơn vị[\s\S]*99999/);
     expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
 
-    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, second]));
+    await page.getByTestId('import-upload-input').setInputFiles(await fileFrom(page, [good, second, third, fourth]));
     await expect.poll(() => page.getByTestId('import-status').innerText(), POLL).toBe('Hợp lệ');
     expect(await page.getByTestId('import-apply').isDisabled()).toBe(false);
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-done').waitFor();
-    expect(await page.getByTestId('import-done').innerText()).toContain('Thêm mới 2');
+    expect(await page.getByTestId('import-done').innerText()).toContain('Thêm mới 4');
 
     await page.getByTestId('menu-people').click();
     await page.getByTestId('people-search').locator('input').fill(`nhap ${tag}`);
-    await expect.poll(() => page.getByTestId('people-row').count(), POLL).toBe(2);
+    await expect.poll(() => page.getByTestId('people-row').count(), POLL).toBe(4);
   });
 });

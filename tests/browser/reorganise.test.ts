@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, login, newPage, openBrowser } from './harness.ts';
-import { apiCall, uniq, unitIdByCode } from './support.ts';
+import { foldVietnamese } from '../../src/shared/vietnamese.ts';
+import { apiCall, randomCccd, uniq, unitIdByCode } from './support.ts';
 
 const POLL = { timeout: 15_000 };
 
@@ -40,20 +41,37 @@ describe('reorganising units', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('merges two units into a new one and shows its predecessors', async () => {
+  it('merges a unit with a seeded school: the successor shows both predecessors, their people and records', async () => {
+    // A seeded school of Phường Ba Đình with at least one collective title: its record must carry over.
+    const wardId = await unitIdByCode(page, '00004');
+    const tree = await apiCall<{ units: { id: number; code: string; name: string; parentId: number | null; kind: string }[] }>(page, 'GET', '/org/tree');
+    const schools = tree.units.filter((u) => u.parentId === wardId && u.kind === 'public_service_unit' && u.code !== a.code && u.code !== b.code);
+    let school: { id: number; code: string; name: string } | undefined;
+    for (const s of schools) {
+      const records = await apiCall<{ titles: unknown[] }>(page, 'GET', `/units/${s.id}/records`);
+      if (records.titles.length > 0) { school = s; break; }
+    }
+    if (!school) throw new Error('the demo city has no titled school under Phường Ba Đình');
+    const personName = `Phan Văn Sáp ${tag}`;
+    await apiCall(page, 'POST', '/people', { nationalId: randomCccd('male', 1980), fullName: personName, gender: 'male', birthDate: '1980-04-04', employment: { unitId: aId, position: 'Giáo viên', category: 'public_employee', isLeader: false, fromDate: '2025-09-01' } });
+
     await page.goto(`${baseUrl()}/org/units/${aId}`);
     await page.getByTestId('unit-action-merge').click();
     await page.getByTestId('merge').waitFor();
     await page.getByTestId('merge-sources').click();
-    await page.keyboard.type(`binh minh ${tag}`.toLowerCase());
-    await page.locator('.ant-select-tree-title', { hasText: b.name }).click();
+    await page.keyboard.type(foldVietnamese(school.name));
+    await page.locator('.ant-select-tree-title', { hasText: school.name }).first().click();
     await page.getByTestId('merge-code').fill(`M${tag}`);
     await page.getByTestId('merge-name').fill(`Trường hợp nhất ${tag}`);
     await page.getByTestId('merge-submit').click();
     await expect.poll(() => page.getByTestId('unit-name').innerText(), POLL).toBe(`Trường hợp nhất ${tag}`);
     const predecessors = await page.getByTestId('unit-predecessors').innerText();
     expect(predecessors).toContain(a.name);
-    expect(predecessors).toContain(b.name);
+    expect(predecessors).toContain(school.name);
+    // History carried over: the people of both predecessors now work here, and the school's titles are listed as inherited.
+    await expect.poll(() => page.getByTestId('unit-people').innerText(), POLL).toContain(personName);
+    await expect.poll(() => page.getByTestId('unit-titles').innerText(), POLL).toContain(school.name);
+    expect(await page.getByTestId('unit-titles').innerText()).toContain('Từ đơn vị tiền thân');
     await page.getByTestId(`unit-predecessors-${a.code}`).click();
     await expect.poll(() => page.getByTestId('unit-successors').innerText(), POLL).toContain(`Trường hợp nhất ${tag}`);
   });

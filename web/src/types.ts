@@ -75,3 +75,9 @@ export interface ImportJob {
   counts: { create: number; update: number; unchanged: number } | null; applied: { created: number; updated: number } | null;
   errorCount: number; errors: ImportIssue[]; preview: ImportPreviewItem[]; failure: string | null;
 }
+
+/** A collective's record; `inherited` when it was earned by a predecessor (merged or split into this unit). */
+interface UnitRecordBase { unitId: number; unitName: string; inherited: boolean }
+export interface UnitTitleRecord extends UnitRecordBase { year: number; titleCode: string; decisionNo: string | null; decisionDate: string | null }
+export interface UnitAwardRecord extends UnitRecordBase { formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null }
+export interface UnitRecords { titles: UnitTitleRecord[]; awards: UnitAwardRecord[] }

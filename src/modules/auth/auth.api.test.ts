@@ -147,3 +147,24 @@ describe('audit browsing and service endpoints', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('cookies behind an HTTPS reverse proxy', () => {
+  it('marks the session cookie Secure when a trusted proxy says the request was HTTPS', async () => {
+    const proxied = await createTestContext({ TRUST_PROXY: '1' });
+    try {
+      const user = await makeUser(proxied.db, [{ role: 'viewer', orgUnitId: (await makeWorld(proxied.db)).a }]);
+      const res = await call(proxied.app, null, { method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: user.username, password: TEST_PASSWORD } });
+      expect(res.cookies.find((c) => c.name === 'vd_session')?.secure).toBe(true);
+      const plain = await call(proxied.app, null, { method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+      expect(plain.cookies.find((c) => c.name === 'vd_session')?.secure).toBeFalsy();
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-Proto from an untrusted client', async () => {
+    const user = await makeUser(ctx.db, [{ role: 'viewer', orgUnitId: w.a }]);
+    const res = await call(ctx.app, null, { method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: user.username, password: TEST_PASSWORD } });
+    expect(res.cookies.find((c) => c.name === 'vd_session')?.secure).toBeFalsy();
+  });
+});

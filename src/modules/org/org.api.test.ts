@@ -146,3 +146,22 @@ describe('scope', () => {
     expect((await call(ctx.app, null, { method: 'GET', url: '/api/v1/org/tree' })).statusCode).toBe(401);
   });
 });
+
+describe('records follow the successor', () => {
+  it('after A + B → C, C lists the titles and awards of A and B as inherited', async () => {
+    const a = await makeUnit(ctx.db, { parentId: w.top, name: 'Trường Tiểu học Cũ A' });
+    const b = await makeUnit(ctx.db, { parentId: w.top, name: 'Trường Tiểu học Cũ B' });
+    await ctx.db.query("insert into unit_title (unit_id, year, title_code, decision_no) values ($1, 2023, 'excellent_labor_collective', '45/QĐ-UBND'), ($2, 2024, 'advanced_labor_collective', '9/QĐ-UBND')", [a, b]);
+    await ctx.db.query("insert into award_record (unit_id, form_code, decision_date, period_from, period_to) values ($1, 'ministerial_provincial_certificate_of_merit', '2024-05-01', 2023, 2023)", [a]);
+    const merged = await send(w.board.cookie, 'POST', '/api/v1/org/merges', { sourceIds: [a, b], target: { code: uniqueCode('C'), kind: 'public_service_unit', name: 'Trường Tiểu học Hợp Nhất' }, effectiveOn: '2025-07-01' });
+    const c = merged.json().id;
+    await ctx.db.query("insert into unit_title (unit_id, year, title_code) values ($1, 2025, 'advanced_labor_collective')", [c]);
+    const records = (await get(w.board.cookie, `/api/v1/units/${c}/records`)).json();
+    expect(records.titles.map((t: { year: number; unitId: number; inherited: boolean }) => [t.year, t.unitId, t.inherited])).toEqual([[2025, c, false], [2024, b, true], [2023, a, true]]);
+    expect(records.awards).toEqual([expect.objectContaining({ unitId: a, unitName: 'Trường Tiểu học Cũ A', inherited: true, formCode: 'ministerial_provincial_certificate_of_merit' })]);
+  });
+
+  it('records of a unit outside the scope are 404', async () => {
+    expect((await get(w.officerA.cookie, `/api/v1/units/${w.b1}/records`)).statusCode).toBe(404);
+  });
+});

@@ -9,6 +9,7 @@ import './follow-reorg.ts';
 import { personDetail } from './queries.ts';
 import * as s from './schema.ts';
 import { searchPeople } from './search.ts';
+import { unitRecords } from './unit-records.ts';
 
 const tags = ['people'];
 const zParams = z.object({ id: z.coerce.number().int().positive() });
@@ -31,6 +32,11 @@ export function peopleRoutes({ db }: ModuleDeps): FastifyPluginAsync {
     };
 
     app.get('/people/:id', { schema: { tags, params: zParams, response: { 200: s.ZPersonDetail } } }, async (req) => detail(req, req.params.id));
+
+    app.get('/units/:id/records', { schema: { tags, params: zParams, response: { 200: s.ZUnitRecords } } }, async (req) => {
+      const scope = await authorize(req, db, 'org.read');
+      return unitRecords(db, scope, req.params.id);
+    });
 
     app.post('/people', { schema: { tags, body: s.ZCreatePersonRequest, response: { 201: s.ZPersonDetail } } }, async (req, reply) => {
       const scope = await authorize(req, db, 'people.write');

@@ -55,3 +55,9 @@ export const ZPersonDetail = z.object({
   awards: z.array(z.object({ id: z.number(), formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable(), revokedOn: z.string().nullable() })),
   actions: z.object({ canEdit: z.boolean() }),
 });
+
+const ZUnitRecord = { unitId: z.number(), unitName: z.string(), inherited: z.boolean() };
+export const ZUnitRecords = z.object({
+  titles: z.array(z.object({ ...ZUnitRecord, year: z.number(), titleCode: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string().nullable() })),
+  awards: z.array(z.object({ ...ZUnitRecord, formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable() })),
+});

@@ -41,9 +41,9 @@ export const en: Messages = {
     advanced_labor_collective: 'Advanced labour collective', excellent_labor_collective: 'Excellent labour collective',
   },
   forms: {
-    certificate_of_commendation: 'Certificate of commendation', provincial_certificate_of_merit: 'City chairman’s certificate of merit', city_certificate_of_merit: 'City chairman’s certificate of merit',
-    pm_certificate_of_merit: 'Prime Minister’s certificate of merit', labor_order_third: 'Labour Order, third class',
-    labor_order_second: 'Labour Order, second class', labor_order_first: 'Labour Order, first class',
+    certificate_of_commendation: 'Certificate of commendation', ministerial_provincial_certificate_of_merit: 'City chairman’s certificate of merit',
+    prime_minister_certificate_of_merit: 'Prime Minister’s certificate of merit', labor_order_3rd_class: 'Labour Order, third class',
+    outstanding_capital_citizen: 'Outstanding Capital Citizen', good_person_good_deed: 'Good person, good deed',
   },
   awardTypes: {
     merit: 'Merit', sudden: 'Sudden', movement: 'Movement', contribution: 'Contribution', seniority: 'Seniority', external: 'External',
@@ -58,6 +58,10 @@ export const en: Messages = {
     openUnit: 'Open unit',
   },
   unit: {
+    records: {
+      title: 'Titles and awards of the collective (predecessors included)', self: 'This unit', inherited: 'From a predecessor',
+      earnedBy: 'Earned by', decision: 'Decision', period: 'Achievement period', noTitles: 'No emulation titles yet', noAwards: 'No awards yet',
+    },
     code: 'Code', kind: 'Kind', name: 'Name', shortName: 'Short name', parent: 'Parent unit',
     establishedOn: 'Established on', dissolvedOn: 'Dissolved on', history: 'Names and parents over time', events: 'Events',
     predecessors: 'Predecessors', successors: 'Successors', people: 'People working here', eventKind: 'Event', effectiveOn: 'Effective on',

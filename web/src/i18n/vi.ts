@@ -40,9 +40,9 @@ export const vi = {
     advanced_labor_collective: 'Tập thể lao động tiên tiến', excellent_labor_collective: 'Tập thể lao động xuất sắc',
   },
   forms: {
-    certificate_of_commendation: 'Giấy khen', provincial_certificate_of_merit: 'Bằng khen của Chủ tịch UBND thành phố', city_certificate_of_merit: 'Bằng khen của Chủ tịch UBND thành phố',
-    pm_certificate_of_merit: 'Bằng khen của Thủ tướng Chính phủ', labor_order_third: 'Huân chương Lao động hạng Ba',
-    labor_order_second: 'Huân chương Lao động hạng Nhì', labor_order_first: 'Huân chương Lao động hạng Nhất',
+    certificate_of_commendation: 'Giấy khen', ministerial_provincial_certificate_of_merit: 'Bằng khen của Chủ tịch UBND thành phố',
+    prime_minister_certificate_of_merit: 'Bằng khen của Thủ tướng Chính phủ', labor_order_3rd_class: 'Huân chương Lao động hạng Ba',
+    outstanding_capital_citizen: 'Công dân Thủ đô ưu tú', good_person_good_deed: 'Người tốt, việc tốt',
   },
   awardTypes: {
     merit: 'Công trạng', sudden: 'Đột xuất', movement: 'Theo phong trào', contribution: 'Quá trình cống hiến', seniority: 'Niên hạn', external: 'Đối ngoại',
@@ -58,6 +58,10 @@ export const vi = {
     openUnit: 'Xem đơn vị',
   },
   unit: {
+    records: {
+      title: 'Danh hiệu, khen thưởng của tập thể (kể cả đơn vị tiền thân)', self: 'Đơn vị này', inherited: 'Từ đơn vị tiền thân',
+      earnedBy: 'Đạt được bởi', decision: 'Quyết định', period: 'Thời gian tính thành tích', noTitles: 'Chưa có danh hiệu thi đua', noAwards: 'Chưa có khen thưởng',
+    },
     code: 'Mã đơn vị', kind: 'Loại đơn vị', name: 'Tên đơn vị', shortName: 'Tên viết tắt', parent: 'Đơn vị cấp trên',
     establishedOn: 'Ngày thành lập', dissolvedOn: 'Ngày giải thể', history: 'Lịch sử tên gọi và trực thuộc', events: 'Sự kiện',
     predecessors: 'Tiền thân', successors: 'Đơn vị kế thừa', people: 'Người đang công tác', eventKind: 'Sự kiện', effectiveOn: 'Ngày hiệu lực',

@@ -11,6 +11,7 @@ import { showDate } from '../lib/forms.ts';
 import type { SearchResponse, UnitDetail, UnitLink } from '../types.ts';
 import { ChangeUnitModal, CreateChildModal, DissolveModal } from './unit/ChangeModals.tsx';
 import { MergeModal, SplitModal } from './unit/ReorgModals.tsx';
+import { UnitRecordsCard } from './unit/UnitRecords.tsx';
 
 type ModalKind = 'change' | 'merge' | 'split' | 'dissolve' | 'create' | null;
 
@@ -49,6 +50,7 @@ export function UnitPage() {
     await qc.invalidateQueries({ queryKey: ['unit'] });
     await qc.invalidateQueries({ queryKey: ['org-tree'] });
     await qc.invalidateQueries({ queryKey: ['unit-people'] });
+    await qc.invalidateQueries({ queryKey: ['unit-records'] });
   };
 
   if (detail.error) return <ErrorAlert error={detail.error} />;
@@ -96,6 +98,7 @@ export function UnitPage() {
           { title: t('unit.note'), dataIndex: 'note' },
         ]} />
       </Card>
+      <UnitRecordsCard unitId={u.id} />
       <Card size="small" title={t('unit.people')} extra={<Link to={`/people?unitId=${u.id}`}>{t('unit.morePeople')}</Link>}>
         {people.data && people.data.items.length === 0 ? <Empty description={t('unit.noPeople')} /> : (
           <Table size="small" loading={people.isLoading} pagination={false} rowKey="id" dataSource={people.data?.items ?? []} data-testid="unit-people" columns={[
