@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db.ts';
 import { migrate } from './migrate.ts';
+import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
 /** Starts the server: open the database, migrate, seed the embedded demo on first start, listen. */
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  app.log.info(await recoverInterruptedJobs(db), 'import jobs recovered');
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

@@ -112,3 +112,24 @@ export async function markApplied(q: Queryable, id: number, applied: { created: 
     [id, JSON.stringify(applied)],
   );
 }
+
+/**
+ * Cleans up after a server that stopped mid-import (run at start-up): a job left parsing fails with a
+ * reason, one left applying goes back to validated (its transaction rolled back with the process), and
+ * staged rows of jobs nobody applied within a week are dropped. Only jobs older than an hour are touched,
+ * so another app process's running import is left alone.
+ */
+export async function recoverInterruptedJobs(q: Queryable): Promise<{ failed: number; released: number; expired: number }> {
+  const stale = "created_at < now() - interval '1 hour'";
+  const failed = await q.query(
+    `update import_job set status = 'failed', staged = null, finished_at = now(),
+            summary = coalesce(summary, '{}'::jsonb) || '{"failure":"interrupted"}'::jsonb
+      where status = 'parsing' and ${stale} returning id`,
+  );
+  const released = await q.query(`update import_job set status = 'validated' where status = 'applying' and ${stale} returning id`);
+  const expired = await q.query(
+    `update import_job set staged = null, status = 'failed', summary = coalesce(summary, '{}'::jsonb) || '{"failure":"expired"}'::jsonb
+      where status in ('validated', 'invalid') and staged is not null and created_at < now() - interval '7 days' returning id`,
+  );
+  return { failed: failed.length, released: released.length, expired: expired.length };
+}

@@ -96,6 +96,7 @@ export const en: Messages = {
     status: { parsing: 'Reading file', validated: 'Valid', invalid: 'Has errors', applying: 'Writing data', applied: 'Applied', failed: 'Failed' },
     changedFields: 'Changed fields', errors: 'Errors ({{count}})', row: 'Row', column: 'Column', message: 'Error', summary: 'Changes', create: 'New',
     update: 'Updated', unchanged: 'Unchanged', sample: 'Sample', apply: 'Apply', applyDisabled: 'Fix every error in the file and upload again', reupload: 'Upload another file',
+    failures: { interrupted: 'The server stopped while reading the file; upload it again.', expired: 'Not applied within 7 days, so it was cancelled; upload the file again.' },
     doneTitle: 'Import finished', doneSub: 'New {{create}}, updated {{update}}, unchanged {{unchanged}}.', failedTitle: 'Import failed', again: 'Import another file',
     noErrors: 'No errors. Ready to apply.', hasErrors: 'The file has errors; nothing was written. Fix them in Excel and upload again.',
   },

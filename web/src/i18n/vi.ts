@@ -96,6 +96,7 @@ export const vi = {
     status: { parsing: 'Đang đọc tệp', validated: 'Hợp lệ', invalid: 'Có lỗi', applying: 'Đang ghi dữ liệu', applied: 'Đã áp dụng', failed: 'Thất bại' },
     changedFields: 'Trường thay đổi', errors: 'Lỗi ({{count}})', row: 'Dòng', column: 'Cột', message: 'Nội dung lỗi', summary: 'Thay đổi', create: 'Thêm mới', update: 'Cập nhật',
     unchanged: 'Không đổi', sample: 'Mẫu dữ liệu', apply: 'Áp dụng', applyDisabled: 'Hãy sửa hết lỗi trong tệp rồi tải lên lại', reupload: 'Tải lên tệp khác',
+    failures: { interrupted: 'Máy chủ dừng khi đang đọc tệp; hãy tải tệp lên lại.', expired: 'Lượt nhập quá 7 ngày chưa áp dụng nên đã hủy; hãy tải tệp lên lại.' },
     doneTitle: 'Đã nhập xong', doneSub: 'Thêm mới {{create}}, cập nhật {{update}}, không đổi {{unchanged}}.', failedTitle: 'Nhập dữ liệu thất bại', again: 'Nhập tệp khác',
     noErrors: 'Không có lỗi. Có thể áp dụng.', hasErrors: 'Tệp có lỗi, chưa có dữ liệu nào được ghi. Hãy sửa trong Excel rồi tải lên lại.',
   },

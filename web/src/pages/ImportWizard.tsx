@@ -157,7 +157,7 @@ export function ImportWizardPage() {
               extra={<Button type="primary" onClick={restart} data-testid="import-again">{t('imports.again')}</Button>} />
           ) : null}
           {status === 'failed' ? (
-            <Result status="error" title={t('imports.failedTitle')} subTitle={j.failure} data-testid="import-failed"
+            <Result status="error" title={t('imports.failedTitle')} subTitle={j.failure ? t(`imports.failures.${j.failure}`, { defaultValue: j.failure }) : undefined} data-testid="import-failed"
               extra={<Button type="primary" onClick={restart}>{t('imports.again')}</Button>} />
           ) : null}
         </Space>
