@@ -68,6 +68,27 @@ describe('vinhdanh create-admin', () => {
   });
 });
 
+describe('vinhdanh create-admin on an empty production database', () => {
+  it('creates the top unit given by --org-code/--org-name and binds the first admin to it', async () => {
+    const empty = await openPglite(null);
+    try {
+      await migrate(empty);
+      const refused = testContext(empty);
+      expect(await runCli(['create-admin'], refused.ctx)).toBe(1);
+      expect(refused.lines.join('\n')).toMatch(/--org-code/);
+      const { ctx } = testContext(empty);
+      expect(await runCli(['create-admin', '--org-code', 'HN', '--org-name', 'Ủy ban nhân dân thành phố Hà Nội'], ctx)).toBe(0);
+      const [row] = await empty.query<{ code: string; name: string; role: string }>(
+        `select o.code, v.name, r.role from user_role r join org_unit o on o.id = r.org_unit_id
+           join org_unit_version v on v.unit_id = o.id join app_user u on u.id = r.user_id where u.username = 'admin'`,
+      );
+      expect(row).toEqual({ code: 'HN', name: 'Ủy ban nhân dân thành phố Hà Nội', role: 'system_admin' });
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 describe('vinhdanh audit-verify', () => {
   it('says ok on an intact chain and names the tampered row', async () => {
     const lite = await openPglite(null);

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
 import { assertStrongPassword, generatePassword } from '../../modules/auth/passwords.ts';
 import { createUser } from '../../modules/auth/users.ts';
+import { createUnit } from '../../modules/org/commands.ts';
 import type { Db } from '../../server/db.ts';
 import { migrate } from '../../server/migrate.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -18,6 +19,15 @@ async function findUnit(db: Db, code: string | undefined): Promise<{ id: number;
     code ? [code] : [],
   );
   return rows[0] ? { id: Number(rows[0].id), name: rows[0].name } : null;
+}
+
+/** On an empty database: the top unit (e.g. the city people's committee) the first administrator is bound to. */
+async function createTopUnit(db: Db, args: Parameters<Command['run']>[0]): Promise<{ id: number; name: string } | null> {
+  const code = stringOption(args, 'org-code');
+  const name = stringOption(args, 'org-name');
+  if (!code || !name || stringOption(args, 'unit')) return null;
+  const unit = await createUnit(db, SYSTEM_ACTOR, { all: true }, { code, name, kind: 'city_committee', parentId: null, establishedOn: stringOption(args, 'org-established', '2008-08-01') as string });
+  return { id: unit.id, name: unit.name };
 }
 
 /** Asks twice, hidden; returns null when the two differ or the password is too weak. */
@@ -39,16 +49,16 @@ async function askPassword(ctx: CliContext): Promise<string | null> {
 
 export const createAdminCommand: Command = {
   name: 'create-admin',
-  usage: 'create-admin [--username admin] [--unit CODE] [--name "Quản trị hệ thống"] [--generate]',
+  usage: 'create-admin [--username admin] [--unit CODE | --org-code HN --org-name "Ủy ban nhân dân thành phố Hà Nội"] [--name "Quản trị hệ thống"] [--generate]',
   summary: 'Tạo tài khoản quản trị hệ thống (create a system administrator); asks for a password on a terminal, else generates one',
   booleans: ['generate'],
   run: (args, ctx) =>
     withDb(ctx, async (db) => {
       await migrate(db);
       const username = stringOption(args, 'username', 'admin') as string;
-      const unit = await findUnit(db, stringOption(args, 'unit'));
+      const unit = (await findUnit(db, stringOption(args, 'unit'))) ?? (await createTopUnit(db, args));
       if (!unit) {
-        ctx.err(`create-admin: no organisation unit ${stringOption(args, 'unit') ?? 'without a parent'} exists; create one (or run \`vinhdanh seed\`) first`);
+        ctx.err(`create-admin: no organisation unit ${stringOption(args, 'unit') ?? 'without a parent'} exists; give the top unit with --org-code CODE --org-name "Ủy ban nhân dân …" (or run \`vinhdanh seed\`)`);
         return 1;
       }
       const generate = args.options.get('generate') === true || !ctx.interactive;
