@@ -1,5 +1,5 @@
 // `npm test`: every suite — unit + API on PGlite, API again on PostgreSQL when reachable, browser journeys
-// in Chromium — then one plain line "N passed, N failed" (what CI reads).
+// in Chromium, files opened in LibreOffice — then one plain line "N passed, N failed" (what CI reads).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
@@ -13,15 +13,23 @@ interface Totals { passed: number; failed: number }
 const totals: Totals = { passed: 0, failed: 0 };
 const problems: string[] = [];
 
-function ensureChromium(): void {
-  if (existsSync('/usr/bin/chromium')) return;
-  const command = 'apt-get update && apt-get install -y chromium fonts-dejavu-core fonts-noto-core';
+// Debian packages the suites need: Chromium for the browser journeys, LibreOffice to open generated files.
+const SYSTEM_NEEDS = [
+  { path: '/usr/bin/chromium', packages: 'chromium fonts-dejavu-core fonts-noto-core' },
+  { path: '/usr/bin/soffice', packages: 'libreoffice-calc-nogui' },
+];
+
+/** Installs what is missing when running as root; otherwise stops with the exact command (never skips). */
+function ensureSystemPackages(): void {
+  const missing = SYSTEM_NEEDS.filter((n) => !existsSync(n.path));
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y ${missing.map((n) => n.packages).join(' ')}`;
   if (process.getuid?.() === 0) {
-    process.stdout.write(`Chromium is missing; installing it: ${command}\n`);
-    const r = spawnSync('sh', ['-c', command], { stdio: 'inherit' });
-    if (r.status === 0 && existsSync('/usr/bin/chromium')) return;
+    process.stdout.write(`Installing what the tests need: ${command}\n`);
+    const r = spawnSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`], { stdio: 'inherit' });
+    if (r.status === 0 && missing.every((n) => existsSync(n.path))) return;
   }
-  process.stdout.write(`\nChromium (for the browser tests) is missing. Install it, then run npm test again:\n  sudo sh -c '${command}'\n`);
+  process.stdout.write(`\nThe tests need ${missing.map((n) => n.path).join(' and ')}. Install, then run npm test again:\n  sudo sh -c '${command}'\n`);
   process.stdout.write('0 passed, 1 failed\n');
   process.exit(1);
 }
@@ -59,7 +67,7 @@ function runVitest(label: string, args: string[], env: Record<string, string> = 
   if (report.numFailedTests + brokenFiles > 0) problems.push(`${label}: ${report.numFailedTests} failed tests, ${brokenFiles} files failed to load`);
 }
 
-ensureChromium();
+ensureSystemPackages();
 buildWebIfStale();
 runVitest('unit+api (PGlite)', []);
 if (await postgresReachable()) runVitest('api (PostgreSQL)', [], { DB_TARGET: 'postgres' });
