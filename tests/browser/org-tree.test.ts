@@ -45,4 +45,13 @@ describe('organisation tree as of a date', () => {
     expect(predecessors).toContain('Tiền thân');
     expect(predecessors).toContain('Phường Ba Đình (cũ, thuộc Quận Ba Đình)');
   });
+
+  it('a former ward shows who worked there before the merger, and links to its successor', async () => {
+    await page.getByTestId('unit-predecessors-F00004-1').click();
+    await expect.poll(() => page.getByTestId('unit-name').innerText()).toBe('Phường Ba Đình (cũ, thuộc Quận Ba Đình)');
+    const title = page.locator('.ant-card-head-title', { hasText: 'Người công tác tại đơn vị ngày' });
+    await expect.poll(() => title.innerText()).toMatch(/30\/06\/2025/);
+    await expect.poll(() => page.getByTestId('unit-people').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('unit-successors').innerText()).toContain('Phường Ba Đình');
+  });
 });

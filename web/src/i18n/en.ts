@@ -64,6 +64,7 @@ export const en: Messages = {
     },
     code: 'Code', kind: 'Kind', name: 'Name', shortName: 'Short name', parent: 'Parent unit',
     establishedOn: 'Established on', dissolvedOn: 'Dissolved on', history: 'Names and parents over time', events: 'Events',
+    peopleOn: 'People working in the unit on {{date}}',
     predecessors: 'Predecessors', successors: 'Successors', people: 'People working here', eventKind: 'Event', effectiveOn: 'Effective on',
     validFrom: 'From', validTo: 'To', rename: 'Rename / move', merge: 'Merge', split: 'Split', dissolve: 'Dissolve',
     createChild: 'Add sub-unit', dissolvedTooltip: 'The unit is dissolved and cannot change', note: 'Note',

@@ -64,6 +64,7 @@ export const vi = {
     },
     code: 'Mã đơn vị', kind: 'Loại đơn vị', name: 'Tên đơn vị', shortName: 'Tên viết tắt', parent: 'Đơn vị cấp trên',
     establishedOn: 'Ngày thành lập', dissolvedOn: 'Ngày giải thể', history: 'Lịch sử tên gọi và trực thuộc', events: 'Sự kiện',
+    peopleOn: 'Người công tác tại đơn vị ngày {{date}}',
     predecessors: 'Tiền thân', successors: 'Đơn vị kế thừa', people: 'Người đang công tác', eventKind: 'Sự kiện', effectiveOn: 'Ngày hiệu lực',
     validFrom: 'Từ ngày', validTo: 'Đến ngày', rename: 'Đổi tên / chuyển', merge: 'Sáp nhập', split: 'Chia tách', dissolve: 'Giải thể',
     createChild: 'Thêm đơn vị trực thuộc', dissolvedTooltip: 'Đơn vị đã giải thể, không thể thay đổi', note: 'Ghi chú',

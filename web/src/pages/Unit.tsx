@@ -13,9 +13,12 @@ import { ChangeUnitModal, CreateChildModal, DissolveModal } from './unit/ChangeM
 import { MergeModal, SplitModal } from './unit/ReorgModals.tsx';
 import { UnitRecordsCard } from './unit/UnitRecords.tsx';
 
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 type ModalKind = 'change' | 'merge' | 'split' | 'dissolve' | 'create' | null;
 
-function LinkList({ title, links, testId }: { title: string; links: UnitLink[]; testId: string }) {
+/** Predecessors are shown as they were the day before they were merged/split; successors from that day. */
+function LinkList({ title, links, testId, past }: { title: string; links: UnitLink[]; testId: string; past: boolean }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={title} data-testid={testId}>
@@ -23,7 +26,7 @@ function LinkList({ title, links, testId }: { title: string; links: UnitLink[]; 
         <List size="small" dataSource={links} renderItem={(l) => (
           <List.Item>
             <Space>
-              <Link to={`/org/units/${l.unitId}?asOf=${l.effectiveOn}`} data-testid={`${testId}-${l.code}`}>{l.name}</Link>
+              <Link to={`/org/units/${l.unitId}?asOf=${past ? dayBefore(l.effectiveOn) : l.effectiveOn}`} data-testid={`${testId}-${l.code}`}>{l.name}</Link>
               <Typography.Text type="secondary">{l.code}</Typography.Text>
               <Tag>{t(`events.${l.eventKind}`, { defaultValue: l.eventKind })} {showDate(l.effectiveOn)}</Tag>
             </Space>
@@ -44,7 +47,14 @@ export function UnitPage() {
   const qc = useQueryClient();
   const [modal, setModal] = useState<ModalKind>(null);
   const detail = useQuery({ queryKey: ['unit', id, asOf], queryFn: () => get<UnitDetail>(`/org/units/${id}`, { asOf }) });
-  const people = useQuery({ queryKey: ['unit-people', id], queryFn: () => get<SearchResponse>('/people', { unitId: id, limit: 100 }) });
+  // Who worked here on the date being viewed (the day before dissolution for a dissolved unit), else today.
+  const dissolvedOn = detail.data?.unit.dissolvedOn;
+  const peopleOn = dissolvedOn && (!asOf || asOf >= dissolvedOn) ? dayBefore(dissolvedOn) : asOf;
+  const people = useQuery({
+    queryKey: ['unit-people', id, peopleOn],
+    queryFn: () => get<SearchResponse>('/people', { unitId: id, asOf: peopleOn, limit: 100 }),
+    enabled: detail.data !== undefined,
+  });
 
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: ['unit'] });
@@ -79,8 +89,8 @@ export function UnitPage() {
         ]} />
       </Card>
       <Row gutter={16}>
-        <Col span={12}><LinkList title={t('unit.predecessors')} links={d.predecessors} testId="unit-predecessors" /></Col>
-        <Col span={12}><LinkList title={t('unit.successors')} links={d.successors} testId="unit-successors" /></Col>
+        <Col span={12}><LinkList title={t('unit.predecessors')} links={d.predecessors} testId="unit-predecessors" past /></Col>
+        <Col span={12}><LinkList title={t('unit.successors')} links={d.successors} testId="unit-successors" past={false} /></Col>
       </Row>
       <Card size="small" title={t('unit.history')}>
         <Table size="small" pagination={false} rowKey={(r) => `${r.validFrom}-${r.name}`} dataSource={d.versions} data-testid="unit-versions" columns={[
@@ -99,7 +109,7 @@ export function UnitPage() {
         ]} />
       </Card>
       <UnitRecordsCard unitId={u.id} />
-      <Card size="small" title={t('unit.people')} extra={<Link to={`/people?unitId=${u.id}`}>{t('unit.morePeople')}</Link>}>
+      <Card size="small" title={peopleOn ? t('unit.peopleOn', { date: showDate(peopleOn) }) : t('unit.people')} extra={<Link to={`/people?unitId=${u.id}`}>{t('unit.morePeople')}</Link>}>
         {people.data && people.data.items.length === 0 ? <Empty description={t('unit.noPeople')} /> : (
           <Table size="small" loading={people.isLoading} pagination={false} rowKey="id" dataSource={people.data?.items ?? []} data-testid="unit-people" columns={[
             { title: t('person.fullName'), dataIndex: 'fullName', render: (v: string, r) => <Link to={`/people/${r.id}`} data-testid={`person-link-${r.id}`}>{v}</Link> },
