@@ -2,6 +2,7 @@ import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
 import { findUnit, predecessorsOf } from '../org/repo.ts';
+import type { AwardRow } from './repo.ts';
 
 export interface UnitRecord {
   /** The unit that earned it: the unit itself or one of its predecessors (merged or split into it). */
@@ -17,14 +18,8 @@ export interface UnitTitleRecord extends UnitRecord {
   decisionDate: string | null;
 }
 
-export interface UnitAwardRecord extends UnitRecord {
-  formCode: string;
-  awardType: string;
-  decisionNo: string | null;
-  decisionDate: string;
-  periodFrom: number | null;
-  periodTo: number | null;
-}
+/** An award of a collective: the same fields as a person's award row, plus who earned it. */
+export type UnitAwardRecord = UnitRecord & Omit<AwardRow, 'id' | 'revokedOn'>;
 
 /**
  * A collective's emulation titles and awards, its predecessors' included: after a merge or split the
