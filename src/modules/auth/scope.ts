@@ -12,22 +12,24 @@ export type Scope = { all: true } | { all: false; unitIds: number[] };
 export async function resolveScope(q: Queryable, user: AuthUser, permission: Permission): Promise<Scope> {
   const roots = rootsFor(user, permission);
   if (roots.length === 0) return { all: false, unitIds: [] };
-  const rows = await q.query<{ id: number; is_root: boolean }>(
-    `with recursive sub(id) as (
-       select unnest($1::bigint[])
-       union
-       select e.child_id from org_scope_edge e join sub on e.parent_id = sub.id
-     )
-     select sub.id, not exists (select 1 from org_scope_edge e where e.child_id = sub.id) as is_root
-       from sub`,
+  // Roles on every top unit (e.g. the city committee) cover everything: answer without walking the tree.
+  const [tops] = await q.query<{ tops: number; covered: number }>(
+    `select count(*)::int as tops, count(*) filter (where u.id = any($1::bigint[]))::int as covered
+       from org_unit u
+      where u.latest_parent_id is null and not exists (select 1 from org_lineage l where l.predecessor_id = u.id)`,
     [roots],
   );
-  // A role on a top unit (no parent) covers the whole tenant: no filter needed.
-  const rootIds = new Set(roots);
-  if (rows.some((r) => rootIds.has(r.id) && r.is_root)) {
-    const total = await q.query<{ n: number }>('select count(*)::int as n from org_unit');
-    if (rows.length >= total[0].n) return { all: true };
-  }
+  if (tops.tops > 0 && tops.covered === tops.tops) return { all: true };
+  const rows = await q.query<{ id: number }>(
+    `with recursive edge as materialized (select child_id, parent_id from org_scope_edge),
+     sub(id) as (
+       select unnest($1::bigint[])
+       union
+       select e.child_id from edge e join sub on e.parent_id = sub.id
+     )
+     select id from sub`,
+    [roots],
+  );
   return { all: false, unitIds: rows.map((r) => r.id) };
 }
 
