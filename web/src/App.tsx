@@ -1,5 +1,5 @@
 import { Result, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';

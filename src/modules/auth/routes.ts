@@ -31,7 +31,7 @@ export function authRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
       schema: { tags, body: s.ZLoginRequest, response: { 200: s.ZMe } },
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     }, async (req, reply) => {
-      const { token, userId } = await login(db, config, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      const { token } = await login(db, config, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
       setCookie(req, reply, token);
       req.user = await resolveSession(db, token, config.sessionHours);
       req.sessionToken = token;
