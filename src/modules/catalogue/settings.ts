@@ -1,0 +1,89 @@
+/**
+ * Values the law leaves uncertain or to local choice are settings, not constants (catalogue.yaml `uncertain`).
+ * A system admin changes them in the UI (audited); the engine receives their current values as plain data.
+ */
+export type SettingType = 'number' | 'boolean' | 'enum';
+export type SettingValue = number | boolean | string;
+
+export interface SettingDef {
+  key: string;
+  type: SettingType;
+  defaultValue: SettingValue;
+  options?: string[];
+  min?: number;
+  max?: number;
+  uncertain: boolean;
+  basis: string;
+  labelVi: string;
+  labelEn: string;
+  noteVi?: string;
+  noteEn?: string;
+}
+
+export const SETTING_DEFS: readonly SettingDef[] = [
+  {
+    key: 'new_recruit_min_months', type: 'number', defaultValue: 10, min: 0, max: 12, uncertain: true,
+    basis: 'NĐ 91/2017/NĐ-CP (hết hiệu lực) dùng 10 tháng; TT 118/2023/TT-BQP dùng 9 tháng; TT 15/2025/TT-BNV chưa đọc được',
+    labelVi: 'Số tháng công tác tối thiểu trong năm để xét Lao động tiên tiến', labelEn: 'Minimum months at work in the year for Advanced worker',
+    noteVi: 'Nghỉ thai sản được tính là thời gian công tác (NĐ 152 Điều 4 khoản 5).', noteEn: 'Maternity leave counts as work (Decree 152 Art 4(5)).',
+  },
+  {
+    key: 'law2026_cstdcs_requires_initiative', type: 'boolean', defaultValue: true, uncertain: true,
+    basis: 'Luật 06/2026/QH16 (hiệu lực 01/10/2026); nội dung theo dự thảo báo Lao Động đưa tin, chưa đối chiếu văn bản',
+    labelVi: 'Từ 01/10/2026: Chiến sĩ thi đua cơ sở phải Hoàn thành xuất sắc nhiệm vụ VÀ có sáng kiến', labelEn: 'From 1 Oct 2026: grassroots emulation fighter needs an excellent rating AND an initiative',
+    noteVi: 'Tắt nếu văn bản chính thức giữ quy định cũ (xuất sắc HOẶC sáng kiến).', noteEn: 'Turn off if the official text keeps the old rule (excellent OR initiative).',
+  },
+  {
+    key: 'money_rounding', type: 'enum', defaultValue: 'ceil_to_10000', options: ['ceil_to_10000', 'none'], uncertain: true,
+    basis: 'NĐ 152/2025/NĐ-CP, Điều 49 khoản 2 ("làm tròn số lên hàng chục nghìn")',
+    labelVi: 'Làm tròn tiền thưởng', labelEn: 'Rounding of reward money',
+    noteVi: 'Báo chí thường dẫn số chưa làm tròn (vd. 702.000 đồng); xác nhận với bộ phận tài chính.', noteEn: 'The press often quotes unrounded amounts (e.g. 702,000); confirm with finance.',
+  },
+  {
+    key: 'base_salary_from_2026_07_01', type: 'number', defaultValue: 2_530_000, min: 0, max: 100_000_000, uncertain: true,
+    basis: 'NĐ 161/2026/NĐ-CP (chỉ có nguồn thứ cấp)',
+    labelVi: 'Lương cơ sở từ 01/07/2026 (đồng/tháng)', labelEn: 'Base salary from 1 Jul 2026 (VND/month)',
+  },
+  {
+    key: 'household_multiplier', type: 'number', defaultValue: 1.5, min: 0, max: 10, uncertain: false,
+    basis: 'NĐ 152/2025/NĐ-CP (hộ gia đình bằng 1,5 lần mức tiền thưởng đối với cá nhân)',
+    labelVi: 'Hệ số tiền thưởng hộ gia đình so với cá nhân', labelEn: 'Household reward multiple of the individual amount',
+  },
+  {
+    key: 'capital_citizen_quota_per_year', type: 'number', defaultValue: 10, min: 0, max: 1000, uncertain: false,
+    basis: 'QĐ 71/2025/QĐ-UBND (Hà Nội)',
+    labelVi: 'Số Công dân Thủ đô ưu tú tối đa mỗi năm', labelEn: 'Outstanding Capital Citizens per year (maximum)',
+  },
+  {
+    key: 'council_threshold_grassroots_pct', type: 'number', defaultValue: 80, min: 50, max: 100, uncertain: true,
+    basis: 'NĐ 98/2023/NĐ-CP, Điều 30 khoản 7 (điều tương ứng của NĐ 152 chưa tìm thấy)',
+    labelVi: 'Tỷ lệ phiếu đồng ý (% tổng số thành viên Hội đồng) cho CSTĐ cơ sở, Cờ thi đua', labelEn: 'Votes needed (% of all council members) for grassroots fighter and flags',
+  },
+  {
+    key: 'council_threshold_high_pct', type: 'number', defaultValue: 90, min: 50, max: 100, uncertain: true,
+    basis: 'NĐ 98/2023/NĐ-CP, Điều 30 khoản 7; QĐ 71/2025/QĐ-UBND',
+    labelVi: 'Tỷ lệ phiếu đồng ý (% tổng số thành viên) cho CSTĐ thành phố, toàn quốc, Anh hùng, Công dân Thủ đô ưu tú', labelEn: 'Votes needed (% of all members) for city/national fighter, heroes, Outstanding Capital Citizen',
+  },
+  {
+    key: 'small_collective_max_members', type: 'number', defaultValue: 15, min: 1, max: 10_000, uncertain: false,
+    basis: 'Luật TĐKT 2022, Điều 5 khoản 2 điểm d (ưu tiên tập thể, cá nhân trực tiếp lao động)',
+    labelVi: 'Tập thể nhỏ (được làm nổi bật khi phát hiện nhân tố): tối đa số thành viên', labelEn: 'Small collective (highlighted by discovery): at most this many members',
+  },
+];
+
+export type Settings = Record<string, SettingValue>;
+
+/** The defaults of every setting. */
+export function defaultSettings(): Settings {
+  return Object.fromEntries(SETTING_DEFS.map((d) => [d.key, d.defaultValue]));
+}
+
+/** Whether a value is acceptable for a setting; returns the rule code it breaks, or null. */
+export function settingValueProblem(def: SettingDef, value: unknown): string | null {
+  if (def.type === 'boolean') return typeof value === 'boolean' ? null : 'boolean';
+  if (def.type === 'enum') return typeof value === 'string' && (def.options ?? []).includes(value) ? null : 'one_of';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'number';
+  if (def.min !== undefined && value < def.min) return 'too_small';
+  if (def.max !== undefined && value > def.max) return 'too_big';
+  return null;
+}

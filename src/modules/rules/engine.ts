@@ -1,0 +1,341 @@
+/**
+ * The eligibility engine: a pure, deterministic function (history, award, asOf) → every criterion with its reason
+ * and legal basis, what is missing, and the reward money. It picks the rule set in force on `asOf` (the date the
+ * dossier is received) and applies the transition rule of Luật 06/2026/QH16 Art 4 (older dossiers follow the 2022
+ * Law unless the new rule is more favourable). No database, no clock: callers pass everything in.
+ */
+import { type AwardDef, type AwardRules, type Catalogue, type CriterionDef, type RuleSet, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
+import { type Settings, defaultSettings } from '../catalogue/settings.ts';
+import { type CriterionResult, type EligibilityInput, type EligibilityInputRaw, type EligibilityResult, type SubjectKind, ZEligibilityInput } from './contract.ts';
+import { type Facts, deriveFacts } from './facts.ts';
+import { rewardAmount } from './money.ts';
+import { type AwardEvaluator, type Params, type Predicate, PREDICATES } from './predicates.ts';
+
+export interface EngineOptions {
+  settings?: Partial<Settings> | Record<string, unknown>;
+  catalogue?: Catalogue;
+}
+
+/** A check that cannot be answered: an unknown award code or a date before the 2022 Law. */
+export class EligibilityError extends Error {
+  readonly code: 'UNKNOWN_AWARD' | 'NO_RULE_SET';
+  readonly details: Record<string, unknown>;
+  constructor(code: 'UNKNOWN_AWARD' | 'NO_RULE_SET', details: Record<string, unknown>, message: string) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** One evaluated criterion; its texts are built only when explained (discovery screens first). */
+interface Node {
+  id: string;
+  basis: string;
+  status: CriterionResult['status'];
+  gap: number;
+  duplicate?: CriterionResult['duplicate'];
+  children: Node[];
+  /** Reason (vi, en) and, when unmet, what is missing (vi, en). */
+  text: () => { vi: string; en: string; missingVi: string[]; missingEn: string[] };
+}
+
+const INF = Number.POSITIVE_INFINITY;
+const withBasis = (template: string, rs: RuleSet) => template.replaceAll('{law}', rs.law).replaceAll('{decree}', rs.decree);
+
+/** A criterion ready to run: settings and subject kind applied, bases and params resolved (compiled once per settings). */
+interface Compiled {
+  id: string;
+  basis: string;
+  predicate: Predicate | null;
+  params: Params;
+  mode: 'any' | 'all' | null;
+  children: Compiled[];
+}
+
+function applies(def: CriterionDef, kind: SubjectKind, settings: Settings): boolean {
+  if (def.subjects && !def.subjects.includes(kind)) return false;
+  if (def.when_setting && settings[def.when_setting] !== true) return false;
+  if (def.unless_setting && settings[def.unless_setting] === true) return false;
+  return true;
+}
+
+function resolveParams(params: Record<string, unknown> | undefined, settings: Settings): Params {
+  if (!params) return {};
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('$') ? settings[v.slice(1)] : v;
+  return out;
+}
+
+function compile(defs: CriterionDef[], rs: RuleSet, kind: SubjectKind, settings: Settings, inheritedBasis: string): Compiled[] {
+  return defs.filter((d) => applies(d, kind, settings)).map((d) => {
+    const basis = d.basis ? withBasis(d.basis, rs) : inheritedBasis;
+    const group = d.any_of ?? d.all_of;
+    if (group) return { id: d.id, basis, predicate: null, params: {}, mode: d.any_of ? 'any' : 'all', children: compile(group, rs, kind, settings, basis) };
+    const predicate = PREDICATES[d.check ?? ''];
+    if (!predicate) throw new Error(`rule-sets.yaml: unknown check "${d.check}" in criterion ${d.id}`);
+    return { id: d.id, basis, predicate, params: resolveParams(d.params, settings), mode: null, children: [] };
+  });
+}
+
+const compiledCache = new WeakMap<Settings, Map<string, Compiled[]>>();
+/** The compiled criteria of an award (with the rule set's common ones first when `common`), cached per settings object. */
+function compiledFor(rs: RuleSet, award: AwardDef, kind: SubjectKind, settings: Settings, common: boolean): Compiled[] {
+  let byKey = compiledCache.get(settings);
+  if (!byKey) compiledCache.set(settings, (byKey = new Map()));
+  const key = `${rs.id}|${award.code}|${kind}|${common}`;
+  let out = byKey.get(key);
+  if (!out) {
+    const rules = rs.awards[award.code];
+    out = compile([...(common ? rs.common : []), ...(rules?.criteria ?? [])], rs, kind, settings, award.legalBasis);
+    byKey.set(key, out);
+  }
+  return out;
+}
+
+function groupText(mode: 'any' | 'all', status: CriterionResult['status'], children: Node[]): Node['text'] {
+  return () => {
+    const texts = children.map((c) => ({ c, t: c.text() }));
+    const of = (s: CriterionResult['status']) => texts.filter((x) => x.c.status === s);
+    const join = (xs: typeof texts) => ({ vi: xs.map((x) => x.t.vi).join('; '), en: xs.map((x) => x.t.en).join('; ') });
+    if (status === 'met') return { ...join(mode === 'any' ? of('met').slice(0, 1) : texts), missingVi: [], missingEn: [] };
+    if (status === 'review') return { ...join(of('review')), missingVi: [], missingEn: [] };
+    if (mode === 'all') {
+      const bad = of('unmet');
+      return { ...join(bad), missingVi: bad.flatMap((x) => x.t.missingVi), missingEn: bad.flatMap((x) => x.t.missingEn) };
+    }
+    const all = join(texts);
+    const alts = texts.filter((x) => x.t.missingVi.length > 0);
+    return {
+      vi: `Chưa đạt điều kiện nào: ${all.vi}`,
+      en: `None met: ${all.en}`,
+      missingVi: alts.length > 1 ? [`Một trong: ${alts.map((x) => x.t.missingVi.join(' và ')).join('; hoặc ')}`] : (alts[0]?.t.missingVi ?? []),
+      missingEn: alts.length > 1 ? [`One of: ${alts.map((x) => x.t.missingEn.join(' and ')).join('; or ')}`] : (alts[0]?.t.missingEn ?? []),
+    };
+  };
+}
+
+function evalNode(c: Compiled, f: Facts, evaluateAward: AwardEvaluator): Node {
+  if (c.mode) {
+    const children = c.children.map((x) => evalNode(x, f, evaluateAward));
+    const has = (s: CriterionResult['status']) => children.some((x) => x.status === s);
+    const status: CriterionResult['status'] = c.mode === 'any' ? (has('met') ? 'met' : has('review') ? 'review' : 'unmet') : has('unmet') ? 'unmet' : has('review') ? 'review' : 'met';
+    let gap = 0;
+    if (status === 'unmet') gap = c.mode === 'any' ? Math.min(...children.map((x) => x.gap)) : children.filter((x) => x.status === 'unmet').reduce((sum, x) => sum + x.gap, 0);
+    return { id: c.id, basis: c.basis, status, gap, children, text: groupText(c.mode, status, children) };
+  }
+  const o = (c.predicate as Predicate)(f, c.params, evaluateAward);
+  const text = () => {
+    const [vi, en, missingVi, missingEn] = o.text();
+    return { vi, en, missingVi: o.status === 'unmet' && missingVi ? [missingVi] : [], missingEn: o.status === 'unmet' && missingEn ? [missingEn] : [] };
+  };
+  return { id: c.id, basis: c.basis, status: o.status, gap: o.status === 'unmet' ? (o.gap ?? INF) : 0, duplicate: o.duplicate, children: [], text };
+}
+
+/** The criterion as the contract shows it, with its children. */
+function explainNode(n: Node): CriterionResult {
+  const t = n.text();
+  const r: CriterionResult = { id: n.id, met: n.status === 'met', status: n.status, reason: t.vi, reasonEn: t.en, basis: n.basis };
+  if (n.status === 'unmet' && Number.isFinite(n.gap)) r.gap = n.gap;
+  if (n.duplicate) r.duplicate = n.duplicate;
+  if (n.children.length) r.children = n.children.map(explainNode);
+  return r;
+}
+
+const priorCache = new WeakMap<AwardRules, string | null>();
+function priorCodeOf(rules: AwardRules): string | null {
+  if (priorCache.has(rules)) return priorCache.get(rules) ?? null;
+  const code = findPriorCode(rules);
+  priorCache.set(rules, code);
+  return code;
+}
+
+function findPriorCode(rules: AwardRules): string | null {
+  const stack = [...rules.criteria];
+  while (stack.length) {
+    const c = stack.pop() as CriterionDef;
+    if (c.check === 'prior_award' && typeof c.params?.award === 'string') return c.params.award;
+    stack.push(...(c.any_of ?? []), ...(c.all_of ?? []));
+  }
+  return null;
+}
+
+const DEFAULTS = Object.freeze(defaultSettings());
+const mergedCache = new WeakMap<object, Settings>();
+/** Defaults overlaid with the caller's values; the same caller object gives the same merged object (compiled criteria are cached on it). */
+function mergedSettings(given: EngineOptions['settings']): Settings {
+  if (!given) return DEFAULTS;
+  let merged = mergedCache.get(given);
+  if (!merged) mergedCache.set(given, (merged = Object.freeze({ ...DEFAULTS, ...given }) as Settings));
+  return merged;
+}
+
+interface Context {
+  cat: Catalogue;
+  settings: Settings;
+}
+
+/** Evaluates one award's own criteria (without the common ones) for "meets the standard of" checks. */
+function standardOf(input: EligibilityInput, ruleSet: RuleSet, ctx: Context, depth: number): AwardEvaluator {
+  return (code) => {
+    const award = ctx.cat.byCode.get(code);
+    const rules = ruleSet.awards[code];
+    if (!award || !rules || depth > 3) return { status: 'review', gap: INF, text: () => [`tiêu chuẩn ${code} chưa có trong danh mục`, `${code} has no criteria`] };
+    const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
+    const inner = standardOf(input, ruleSet, ctx, depth + 1);
+    const nodes = compiledFor(ruleSet, award, input.subject.kind, ctx.settings, false).map((c) => evalNode(c, f, inner));
+    const status = nodes.some((n) => n.status === 'unmet') ? 'unmet' : nodes.some((n) => n.status === 'review') ? 'review' : 'met';
+    const shown = nodes.filter((n) => n.status === status);
+    return {
+      status,
+      gap: shown.reduce((sum, n) => sum + n.gap, 0),
+      text: () => {
+        const ts = shown.map((n) => n.text());
+        return [ts.map((t) => t.vi).join('; '), ts.map((t) => t.en).join('; ')];
+      },
+    };
+  };
+}
+
+function notEvaluated(award: AwardDef, ruleSet: RuleSet, year: number): EligibilityResult {
+  const reason = `Tiêu chuẩn chi tiết của ${award.nameVi} chưa được mã hoá trong danh mục: Hội đồng xem xét theo ${award.legalBasis}`;
+  const reasonEn = `The detailed criteria of ${award.nameEn} are not encoded: the council judges under ${award.legalBasis}`;
+  return {
+    award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year,
+    eligible: 'needs_review', evaluated: false,
+    criteria: [{ id: 'criteria_not_encoded', met: false, status: 'review', reason, reasonEn, basis: award.legalBasis }],
+    missing: [], missingEn: [], stepsAway: 0, reasonVi: `Cần Hội đồng xem xét: ${reason}.`, reasonEn: `Needs the council's review: ${reasonEn}.`, alternatives: [], reward: null,
+  };
+}
+
+/** The quick answer (statuses only) with a way to build the full, explained result. */
+export interface Screened {
+  eligible: EligibilityResult['eligible'];
+  stepsAway: number | null;
+  year: number;
+  /** Set when the only unmet criterion is the duplicate check: what the achievement already got or awaits. */
+  duplicate: CriterionResult['duplicate'] | null;
+  explain: () => EligibilityResult;
+}
+
+function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context): Screened {
+  const rules = ruleSet.awards[award.code];
+  const kind = input.subject.kind;
+  if (!rules) {
+    const r = notEvaluated(award, ruleSet, deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings).year);
+    return { eligible: r.eligible, stepsAway: r.stepsAway, year: r.year, duplicate: null, explain: () => r };
+  }
+  const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
+  let nodes: Node[];
+  if (!rules.subjects.includes(kind)) {
+    const vi = `${award.nameVi} không xét cho đối tượng này`;
+    const en = `${award.nameEn} is not awarded to a ${kind}`;
+    nodes = [{ id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) }];
+  } else {
+    const evaluate = standardOf(input, ruleSet, ctx, 1);
+    nodes = compiledFor(ruleSet, award, kind, ctx.settings, true).map((c) => evalNode(c, f, evaluate));
+  }
+  const unmet = nodes.filter((n) => n.status === 'unmet');
+  const reviews = nodes.filter((n) => n.status === 'review');
+  const eligible: EligibilityResult['eligible'] = unmet.length > 0 ? false : reviews.length > 0 ? 'needs_review' : true;
+  const steps = unmet.reduce((sum, n) => sum + n.gap, 0);
+  const stepsAway = eligible === false ? (Number.isFinite(steps) ? steps : null) : 0;
+  const duplicate = unmet.length === 1 && unmet[0].duplicate ? unmet[0].duplicate : null;
+  const explain = (): EligibilityResult => {
+    const criteria = nodes.map(explainNode);
+    const byId = new Map(criteria.map((c) => [c.id, c]));
+    const unmetTexts = unmet.map((n) => n.text());
+    const name = award.nameVi;
+    let reasonVi: string;
+    let reasonEn: string;
+    if (eligible === true) {
+      reasonVi = `Đủ điều kiện đề nghị ${name} (thành tích năm ${f.year}).`;
+      reasonEn = `Eligible for ${award.nameEn} (achievements of ${f.year}).`;
+    } else if (eligible === false) {
+      reasonVi = `Chưa đủ điều kiện ${name}: ${unmetTexts[0].vi}.`;
+      reasonEn = `Not eligible for ${award.nameEn}: ${unmetTexts[0].en}.`;
+    } else {
+      const first = byId.get(reviews[0].id) as CriterionResult;
+      reasonVi = `Cần Hội đồng xem xét (${name}): ${first.reason}.`;
+      reasonEn = `Needs the council's review (${award.nameEn}): ${first.reasonEn}.`;
+    }
+    const reward = rewardAmount({ award: award.code, subjectKind: kind, decisionDate: input.decidedOn ?? input.asOf }, { catalogue: ctx.cat, settings: ctx.settings });
+    return {
+      award: award.code, awardName: name, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: f.year,
+      eligible, evaluated: true, criteria,
+      missing: unmetTexts.flatMap((t) => t.missingVi), missingEn: unmetTexts.flatMap((t) => t.missingEn),
+      stepsAway, reasonVi, reasonEn,
+      alternatives: (rules.alternatives ?? []).map((x) => ({ textVi: x.vi, textEn: x.en, basis: withBasis(x.basis, ruleSet) })),
+      reward: reward ? { amount: reward.amount, coefficient: reward.coefficient, baseSalary: reward.baseSalary, basis: reward.basis } : null,
+    };
+  };
+  return { eligible, stepsAway, year: f.year, duplicate, explain };
+}
+
+const RANK = (e: EligibilityResult['eligible']) => (e === true ? 2 : e === 'needs_review' ? 1 : 0);
+
+function contextOf(input: EligibilityInput, opts: EngineOptions) {
+  const cat = opts.catalogue ?? defaultCatalogue();
+  const ctx: Context = { cat, settings: mergedSettings(opts.settings) };
+  const award = cat.byCode.get(input.award);
+  if (!award) throw new EligibilityError('UNKNOWN_AWARD', { award: input.award }, `unknown award code "${input.award}" (see catalogue.yaml)`);
+  const ruleSet = ruleSetOn(input.asOf, cat);
+  if (!ruleSet) throw new EligibilityError('NO_RULE_SET', { asOf: input.asOf }, `no rule set in force on ${input.asOf} (the 2022 Law applies from 2024-01-01)`);
+  return { cat, ctx, award, ruleSet };
+}
+
+/**
+ * The statuses of a check without building its texts; `explain()` gives the full result. Discovery screens
+ * every subject and explains only the rows it shows.
+ * @throws EligibilityError for an unknown award or a date before any rule set.
+ */
+export function screenParsed(input: EligibilityInput, opts: EngineOptions = {}): Screened {
+  const { cat, ctx, award, ruleSet } = contextOf(input, opts);
+  const first = screenUnder(input, ruleSet, award, ctx);
+  // Transition (Luật 06/2026 Art 4): a dossier received under the old law but decided under the new one gets the
+  // more favourable of the two.
+  const later = input.decidedOn ? ruleSetOn(input.decidedOn, cat) : null;
+  if (!later || later.id === ruleSet.id || !later.transition || input.asOf >= later.transition.before) return first;
+  const transition = later.transition;
+  const alt = screenUnder({ ...input, asOf: later.from }, later, award, ctx);
+  const better = RANK(alt.eligible) > RANK(first.eligible) ? alt : first;
+  const other = better === alt ? first : alt;
+  return {
+    ...better,
+    explain: () => {
+      const r = better.explain();
+      return {
+        ...r,
+        transition: {
+          applied: r.ruleSet,
+          compared: other.explain().ruleSet,
+          noteVi: `Hồ sơ nhận trước ${transition.before.split('-').reverse().join('/')}: áp dụng ${better === alt ? 'quy định mới vì có lợi hơn' : 'Luật năm 2022'} (${transition.basis})`,
+          noteEn: `Dossier received before ${transition.before}: ${better === alt ? 'the new rule applies as more favourable' : 'the 2022 Law applies'} (${transition.basis})`,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Checks an already-validated input (everyone else calls `checkEligibility`).
+ * @throws EligibilityError for an unknown award or a date before any rule set.
+ */
+export function checkParsed(input: EligibilityInput, opts: EngineOptions = {}): EligibilityResult {
+  return screenParsed(input, opts).explain();
+}
+
+/**
+ * Checks one subject for one award, exactly per ../shared/domain/eligibility-input.md.
+ * @throws ZodError on invalid input; EligibilityError for an unknown award or date.
+ * @example checkEligibility({ award: 'advanced_worker', asOf: '2025-12-15', subject: { kind: 'individual', underReview: false }, years: [{ year: 2025, rating: 'good', monthsWorked: 12 }] }).eligible // true
+ */
+export function checkEligibility(raw: EligibilityInputRaw, opts: EngineOptions = {}): EligibilityResult {
+  return checkParsed(ZEligibilityInput.parse(raw), opts);
+}
+
+/** Award codes the engine evaluates for a subject kind under the rule set in force on a date. */
+export function awardsFor(kind: EligibilityInput['subject']['kind'], asOf: string, cat: Catalogue = defaultCatalogue()): string[] {
+  const rs = ruleSetOn(asOf, cat);
+  if (!rs) return [];
+  return cat.awards.filter((a) => rs.awards[a.code]?.subjects.includes(kind)).map((a) => a.code);
+}

@@ -1,0 +1,132 @@
+/**
+ * Facts derived once per check from the subject's history: the year under review, the history by year, and the
+ * first year achievements may count from (after a served discipline, NĐ 152 Art 4(4), and after the achievement
+ * period of the previous award of the same kind, NĐ 98 Art 30(9)).
+ */
+import type { AwardDef, Catalogue, RuleSet } from '../catalogue/catalogue.ts';
+import type { Settings } from '../catalogue/settings.ts';
+import type { Discipline, EligibilityInput, PriorAward, YearFacts } from './contract.ts';
+
+export interface Facts {
+  input: EligibilityInput;
+  award: AwardDef;
+  ruleSet: RuleSet;
+  catalogue: Catalogue;
+  settings: Settings;
+  /** The achievement year under review. */
+  year: number;
+  byYear: Map<number, YearFacts>;
+  /** Every discipline of the history, once. */
+  disciplines: Discipline[];
+  /** A discipline not yet served on asOf. */
+  ongoingDiscipline: Discipline | null;
+  /** First year that counts after served disciplines (−∞ when none). */
+  disciplineStart: number;
+  /** Last year of the previous same award's achievement period before the year under review, or null. */
+  previousEnd: number | null;
+  previousAward: { code: string; year: number; decisionNo?: string } | null;
+  /** The prior award a "since the previous award" window starts after (Art 73(1)(b), 44(1)(e)), when the award asks for one. */
+  prior: { code: string; award: PriorAward; end: number } | null;
+}
+
+/** The year under review: explicit, else the latest year of the history not after asOf, else the year before asOf. */
+export function reviewYear(input: EligibilityInput): number {
+  if (input.year !== undefined) return input.year;
+  const asOfYear = Number(input.asOf.slice(0, 4));
+  const years = input.years.map((y) => y.year).filter((y) => y <= asOfYear);
+  return years.length > 0 ? Math.max(...years) : asOfYear - 1;
+}
+
+/** Several entries for one year are merged (lists concatenated, the last scalar wins) so that order never matters. */
+function byYearOf(years: YearFacts[]): Map<number, YearFacts> {
+  const map = new Map<number, YearFacts>();
+  // Entries of the same year are merged in a canonical order, so the order they came in never matters.
+  const sameYear = years.length !== new Set(years.map((y) => y.year)).size;
+  const sorted = sameYear ? [...years].sort((a, b) => a.year - b.year || JSON.stringify(a).localeCompare(JSON.stringify(b))) : years;
+  for (const y of sorted) {
+    const prev = map.get(y.year);
+    if (!prev) {
+      map.set(y.year, y);
+      continue;
+    }
+    map.set(y.year, {
+      ...prev,
+      ...Object.fromEntries(Object.entries(y).filter(([, v]) => v !== undefined)),
+      titles: [...(prev.titles ?? []), ...(y.titles ?? [])],
+      initiatives: [...(prev.initiatives ?? []), ...(y.initiatives ?? [])],
+      scienceProjects: [...(prev.scienceProjects ?? []), ...(y.scienceProjects ?? [])],
+      discipline: [...(prev.discipline ?? []), ...(y.discipline ?? [])],
+      leave: [...(prev.leave ?? []), ...(y.leave ?? [])],
+    });
+  }
+  return map;
+}
+
+function uniqueDisciplines(years: YearFacts[]): Discipline[] {
+  const seen = new Map<string, Discipline>();
+  for (const y of years) for (const d of y.discipline ?? []) seen.set(`${d.level}|${d.from}|${d.to ?? ''}`, d);
+  return [...seen.values()].sort((a, b) => a.from.localeCompare(b.from) || a.level.localeCompare(b.level));
+}
+
+/** First year whose achievements count after a discipline served on `to` (a discipline ending 1 January frees that year). */
+export function yearAfter(to: string): number {
+  const y = Number(to.slice(0, 4));
+  return to.slice(5) === '01-01' ? y : y + 1;
+}
+
+export const isOngoing = (d: Discipline, asOf: string) => d.from <= asOf && (d.to === null || d.to === undefined || d.to > asOf);
+
+/** An award's achievement period in years: [periodFrom, periodTo], else the decision's year. */
+export function periodOf(a: { decisionDate?: string; periodFrom?: number | null; periodTo?: number | null }): [number, number] {
+  const decided = a.decisionDate ? Number(a.decisionDate.slice(0, 4)) : 0;
+  const from = a.periodFrom ?? a.periodTo ?? decided;
+  const to = a.periodTo ?? a.periodFrom ?? decided;
+  return [from, to];
+}
+
+/** Merit awards count toward chains; sudden and thematic ones do not (NĐ 152 Art 4(3)). */
+export const countsForMerit = (a: PriorAward) => a.type === undefined || a.type === 'merit';
+
+function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>): Facts['previousAward'] {
+  if (award.kind === 'form') {
+    const prior = input.awards.filter((a) => a.code === award.code && countsForMerit(a)).map((a) => ({ a, end: periodOf(a)[1] })).filter((x) => x.end < year);
+    if (prior.length === 0) return null;
+    const last = prior.reduce((m, x) => (x.end > m.end ? x : m));
+    return { code: award.code, year: last.end, decisionNo: last.a.decisionNo };
+  }
+  let last: number | null = null;
+  for (const [y, f] of byYear) if (y < year && (f.titles ?? []).includes(award.code) && (last === null || y > last)) last = y;
+  return last === null ? null : { code: award.code, year: last };
+}
+
+/** The latest merit award of a code whose achievement period ended before the year under review. */
+export function findPrior(input: EligibilityInput, code: string, year: number): Facts['prior'] {
+  const candidates = input.awards.filter((a) => a.code === code && countsForMerit(a)).map((a) => ({ award: a, end: periodOf(a)[1] })).filter((x) => x.end < year);
+  if (candidates.length === 0) return null;
+  const last = candidates.reduce((m, x) => (x.end > m.end || (x.end === m.end && x.award.decisionDate > m.award.decisionDate) ? x : m));
+  return { code, award: last.award, end: last.end };
+}
+
+const baseCache = new WeakMap<YearFacts[], { byYear: Map<number, YearFacts>; disciplines: Discipline[] }>();
+/** The history by year and its disciplines, computed once per `years` list (discovery checks one list for many awards). */
+function baseOf(years: YearFacts[]) {
+  let base = baseCache.get(years);
+  if (!base) baseCache.set(years, (base = { byYear: byYearOf(years), disciplines: uniqueDisciplines(years) }));
+  return base;
+}
+
+export function deriveFacts(input: EligibilityInput, award: AwardDef, ruleSet: RuleSet, catalogue: Catalogue, settings: Settings, priorCode: string | null = null): Facts {
+  const year = reviewYear(input);
+  const { byYear, disciplines } = baseOf(input.years);
+  const ongoingDiscipline = disciplines.find((d) => isOngoing(d, input.asOf)) ?? null;
+  const served = disciplines.filter((d) => d.to && d.to <= input.asOf);
+  const disciplineStart = served.length ? Math.max(...served.map((d) => yearAfter(d.to as string))) : Number.NEGATIVE_INFINITY;
+  const previousAward = previousSame(input, award, year, byYear);
+  const prior = priorCode ? findPrior(input, priorCode, year) : null;
+  return { input, award, ruleSet, catalogue, settings, year, byYear, disciplines, ongoingDiscipline, disciplineStart, previousEnd: previousAward?.year ?? null, previousAward, prior };
+}
+
+/** First year a chain or window may start: after served disciplines and after the previous same award. */
+export function countFrom(f: Facts): number {
+  return Math.max(f.disciplineStart, f.previousEnd === null ? Number.NEGATIVE_INFINITY : f.previousEnd + 1);
+}
