@@ -13,6 +13,7 @@ import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
+import { eligibilityRoutes } from '../modules/eligibility/routes.ts';
 import { AppError, type FieldIssue } from '../shared/errors.ts';
 import { type Locale, errorMessage } from '../shared/i18n/messages.ts';
 import type { Config } from './config.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(authRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(orgRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(peopleRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(eligibilityRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(importRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(auditRoutes(routeDeps), { prefix: '/api/v1' });
 

@@ -15,7 +15,7 @@ interface RouteCase {
   name: string;
   permission: Permission;
   /** Builds a fresh, valid request inside branch A (the role's unit), so an allowed role succeeds. */
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }>;
+  request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: object }>;
 }
 
 const employment = (unitId: number) => ({ unitId, position: 'Chuyên viên', category: 'civil_servant', isLeader: false, fromDate: '2024-01-01' });
@@ -38,6 +38,23 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /users', permission: 'users.manage', request: async () => ({ method: 'POST', url: '/api/v1/users', payload: { username: `m${uniqueCode()}`, displayName: 'Mới', password: 'KhoiTao2026x', roles: [{ role: 'viewer', orgUnitId: w.a1 }] } }) },
   { name: 'PATCH /users/:id', permission: 'users.manage', request: async () => ({ method: 'PATCH', url: `/api/v1/users/${(await makeUser(ctx.db, [{ role: 'viewer', orgUnitId: w.a1 }])).id}`, payload: { version: 1, displayName: 'Đổi tên' } }) },
   { name: 'GET /audit', permission: 'audit.read', request: async () => ({ method: 'GET', url: '/api/v1/audit?limit=5' }) },
+  { name: 'POST /eligibility/check', permission: 'eligibility.read', request: async () => ({ method: 'POST', url: '/api/v1/eligibility/check', payload: { award: 'advanced_worker', asOf: '2025-12-15', subject: { kind: 'individual', underReview: false }, years: [{ year: 2025, rating: 'good', monthsWorked: 12 }] } }) },
+  { name: 'GET /eligibility/awards', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: '/api/v1/eligibility/awards' }) },
+  { name: 'GET /people/:id/eligibility', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: `/api/v1/people/${w.personA.id}/eligibility?asOf=2026-01-10` }) },
+  { name: 'GET /units/:id/eligibility', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: `/api/v1/units/${w.a1}/eligibility?asOf=2026-01-10` }) },
+  { name: 'POST /eligibility/batch', permission: 'eligibility.read', request: async () => ({ method: 'POST', url: '/api/v1/eligibility/batch', payload: { asOf: '2026-01-10', items: [{ personId: w.personA.id, award: 'advanced_worker' }] } }) },
+  { name: 'GET /discovery', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: `/api/v1/discovery?unitId=${w.a}&year=2025&asOf=2026-01-10` }) },
+  { name: 'GET /discovery/export.xlsx', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: `/api/v1/discovery/export.xlsx?unitId=${w.a1}&year=2025&asOf=2026-01-10` }) },
+  { name: 'GET /catalogue/settings', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: '/api/v1/catalogue/settings' }) },
+  {
+    name: 'PUT /catalogue/settings/:key', permission: 'catalogue.manage',
+    request: async () => {
+      const [row] = await ctx.db.query<{ version: number }>("select version from catalogue_setting where key = 'small_collective_max_members'");
+      return { method: 'PUT', url: '/api/v1/catalogue/settings/small_collective_max_members', payload: { value: 15, version: row?.version ?? 0 } };
+    },
+  },
+  { name: 'GET /quotas', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: '/api/v1/quotas?year=2025' }) },
+  { name: 'POST /quotas', permission: 'quota.manage', request: async () => ({ method: 'POST', url: '/api/v1/quotas', payload: { award: 'grassroots_emulation_fighter', unitId: w.a1, year: 2025, max: 5, basis: 'Thử' } }) },
 ];
 
 const sessions = new Map<Role, string>();
@@ -68,6 +85,11 @@ describe('guessed ids from the other branch', () => {
     { permission: 'people.read' as Permission, method: 'GET' as const, url: `/api/v1/people/${w.personB.id}` },
     { permission: 'people.write' as Permission, method: 'PATCH' as const, url: `/api/v1/people/${w.personB.id}`, payload: { version: 1, fullName: 'X' } },
     { permission: 'people.write' as Permission, method: 'POST' as const, url: `/api/v1/people/${w.personB.id}/transfers`, payload: { version: 1, ...employment(w.a1), fromDate: '2026-01-01' } },
+    { permission: 'eligibility.read' as Permission, method: 'GET' as const, url: `/api/v1/people/${w.personB.id}/eligibility` },
+    { permission: 'eligibility.read' as Permission, method: 'GET' as const, url: `/api/v1/units/${w.b1}/eligibility` },
+    { permission: 'eligibility.read' as Permission, method: 'GET' as const, url: `/api/v1/discovery?unitId=${w.b1}` },
+    { permission: 'eligibility.read' as Permission, method: 'POST' as const, url: '/api/v1/eligibility/batch', payload: { items: [{ personId: w.personB.id, award: 'advanced_worker' }] } },
+    { permission: 'quota.manage' as Permission, method: 'POST' as const, url: '/api/v1/quotas', payload: { award: 'advanced_worker', unitId: w.b1, max: 3, basis: 'Thử' } },
   ];
 
   // Holding the permission but not the unit: 404 (existence does not leak). Not holding it at all: 403.

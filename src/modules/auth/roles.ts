@@ -2,7 +2,7 @@
 export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'users.manage' | 'audit.read' | 'import.run';
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'users.manage' | 'audit.read' | 'import.run' | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
 
 /** Declared policy: which roles hold which permission (within the subtree of their org node). */
 export const POLICY: Record<Permission, readonly Role[]> = {
@@ -13,6 +13,11 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'import.run': ['system_admin', 'board_specialist', 'unit_officer'],
   'users.manage': ['system_admin'],
   'audit.read': ['system_admin', 'board_leader', 'board_specialist'],
+  // Eligibility checks, discovery and quotas: everyone reads within their subtree.
+  'eligibility.read': ROLES,
+  // Settings of the law (uncertain values) change results for everyone: the system admin only.
+  'catalogue.manage': ['system_admin'],
+  'quota.manage': ['system_admin', 'board_specialist'],
 };
 
 export interface RoleAssignment {

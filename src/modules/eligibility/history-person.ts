@@ -1,0 +1,128 @@
+/**
+ * A person's stored history → the rule engine's input. One builder for a batch of people serves both the single
+ * load (a batch of one) and discovery's stream, so the two always agree.
+ */
+import type { Queryable } from '../../server/db.ts';
+import type { YearFacts } from '../rules/contract.ts';
+import { monthsInYear, monthsWorked, overlapsYear, round1, toDays, yearsOf } from './history-months.ts';
+import * as sql from './history-sql.ts';
+import { FIRST_YEAR, type HistoryOptions, type PersonHistory, groupBy, yearOf } from './history-types.ts';
+
+/** Leave that is not time at work (maternity, training and work injury count as work). */
+const NOT_WORK: ReadonlySet<sql.LeaveKind> = new Set(['unpaid', 'sick', 'other']);
+
+type YearOut = Omit<YearFacts, 'collective'> & { year: number };
+
+/**
+ * Loads one person's history as the engine's input (`input.award` = `opts.award` or '').
+ * @returns null when the person does not exist
+ */
+export async function loadPersonInput(q: Queryable, personId: number, opts: HistoryOptions): Promise<PersonHistory | null> {
+  const [one] = await buildPersonHistories(q, [personId], opts);
+  return one ?? null;
+}
+
+/** Builds the histories of a batch of people with a constant number of set-based queries; in id order. */
+export async function buildPersonHistories(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonHistory[]> {
+  if (ids.length === 0) return [];
+  const p: sql.BatchParams = { ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) };
+  const [people, jobs, ratings, titles, works, discipline, leave, awards] = await Promise.all([
+    sql.personRows(q, p), sql.employmentRows(q, p), sql.ratingRows(q, p), sql.titleRows(q, p),
+    sql.workRows(q, p), sql.disciplineRows(q, p), sql.leaveRows(q, p), sql.awardRows(q, 'person_id', ids, p.asOf),
+  ]);
+  const jobsOf = groupBy(jobs, (r) => r.person_id);
+  const current = new Map(people.map((r) => [r.id, currentJob(jobsOf.get(r.id) ?? [], p.asOf)]));
+  const names = await sql.unitNames(q, [...new Set([...current.values()].flatMap((j) => (j ? [j.unit_id] : [])))], p.asOf);
+  const facts = {
+    jobs: jobsOf, ratings: groupBy(ratings, (r) => r.person_id), titles: groupBy(titles, (r) => r.person_id),
+    works: groupBy(works, (r) => r.person_id), discipline: groupBy(discipline, (r) => r.person_id),
+    leave: groupBy(leave, (r) => r.person_id), awards: groupBy(awards, (r) => r.owner_id),
+  };
+  return people.map((person) => {
+    const job = current.get(person.id) ?? null;
+    const years = personYears(p, {
+      jobs: facts.jobs.get(person.id) ?? [], ratings: facts.ratings.get(person.id) ?? [], titles: facts.titles.get(person.id) ?? [],
+      works: facts.works.get(person.id) ?? [], discipline: facts.discipline.get(person.id) ?? [], leave: facts.leave.get(person.id) ?? [],
+    });
+    return {
+      personId: person.id, name: person.full_name, unitId: job?.unit_id ?? null, unitName: job ? (names.get(job.unit_id) ?? null) : null,
+      isLeader: job?.is_leader ?? false, gender: person.gender,
+      input: {
+        award: opts.award ?? '', asOf: p.asOf,
+        subject: {
+          kind: 'individual', name: person.full_name, gender: person.gender,
+          ...(job ? { category: job.category, isLeader: job.is_leader, startedOn: startedOn(facts.jobs.get(person.id) ?? [], job) } : {}),
+          underReview: person.under_review,
+        },
+        years,
+        awards: (facts.awards.get(person.id) ?? []).map(sql.toPriorAward),
+      },
+    };
+  });
+}
+
+/** The employment open on `asOf` (the latest begun if several), else the latest begun by then. */
+function currentJob(jobs: sql.EmploymentRow[], asOf: string): sql.EmploymentRow | null {
+  const open = jobs.filter((j) => j.from_date <= asOf && (j.to_date === null || j.to_date > asOf));
+  return open.at(-1) ?? jobs.at(-1) ?? null;
+}
+
+/** Start of the unbroken run of employments in the current job's unit that leads to it. */
+function startedOn(jobs: sql.EmploymentRow[], job: sql.EmploymentRow): string {
+  const sameUnit = jobs.filter((j) => j.unit_id === job.unit_id);
+  let start = job.from_date;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const j of sameUnit) {
+      if (j.from_date < start && (j.to_date === null || j.to_date >= start)) {
+        start = j.from_date;
+        moved = true;
+      }
+    }
+  }
+  return start;
+}
+
+interface PersonFacts {
+  jobs: sql.EmploymentRow[];
+  ratings: sql.RatingRow[];
+  titles: sql.TitleRow[];
+  works: sql.WorkRow[];
+  discipline: sql.DisciplineRow[];
+  leave: sql.LeaveRow[];
+}
+
+/** One entry per year in [fromYear, asOf's year] with any fact, oldest first; empty lists are left out. */
+function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
+  const years = new Map<number, YearOut>();
+  const at = (year: number): YearOut => {
+    let y = years.get(year);
+    if (!y) years.set(year, (y = { year, rating: null }));
+    return y;
+  };
+  const push = <K extends 'titles' | 'initiatives' | 'scienceProjects' | 'discipline' | 'leave'>(year: number, key: K, item: NonNullable<YearOut[K]>[number]) => {
+    const y = at(year);
+    ((y[key] ??= []) as unknown[]).push(item);
+  };
+  for (const r of f.ratings) at(r.year).rating = r.rating;
+  for (const t of f.titles) if (!at(t.year).titles?.includes(t.title_code)) push(t.year, 'titles', t.title_code);
+  for (const w of f.works) {
+    if (w.kind === 'initiative') push(w.year, 'initiatives', { scope: w.scope, usedFor: w.used_for_award, name: w.name });
+    else push(w.year, 'scienceProjects', { scope: w.scope, accepted: w.accepted ?? false, name: w.name });
+  }
+  for (const d of f.discipline) {
+    for (const y of yearsOf({ from: d.from_date, to: d.to_date }, p.fromYear, p.toYear)) push(y, 'discipline', { level: d.level, from: d.from_date, to: d.to_date });
+  }
+  f.leave.forEach((l) => {
+    const days = toDays({ from: l.from_date, to: l.to_date });
+    for (const y of yearsOf({ from: l.from_date, to: l.to_date }, p.fromYear, p.toYear)) push(y, 'leave', { kind: l.kind, months: round1(monthsInYear(days, y)) });
+  });
+  const employedYears = new Set(f.jobs.flatMap((j) => yearsOf({ from: j.from_date, to: j.to_date }, p.fromYear, p.toYear)));
+  if (employedYears.size === 0) return [...years.values()].sort((a, b) => a.year - b.year);
+  const jobs = f.jobs.map((j) => toDays({ from: j.from_date, to: j.to_date }));
+  const away = f.leave.filter((l) => NOT_WORK.has(l.kind)).map((l) => toDays({ from: l.from_date, to: l.to_date }));
+  for (const y of employedYears) {
+    at(y).monthsWorked = monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), away.filter((l) => overlapsYear(l, y)));
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}

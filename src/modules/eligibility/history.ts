@@ -1,0 +1,81 @@
+/**
+ * Stored history as the rule engine's input (../rules/contract.ts): for one person or collective, and streamed in
+ * batches for discovery over an org subtree. Each batch costs a small constant number of set-based statements.
+ */
+import type { Queryable } from '../../server/db.ts';
+import { buildPersonHistories } from './history-person.ts';
+import type { PersonHistory, UnitHistory } from './history-types.ts';
+import { buildUnitHistories } from './history-unit.ts';
+
+export { buildPersonHistories, loadPersonInput } from './history-person.ts';
+export { buildUnitHistories, loadUnitInput } from './history-unit.ts';
+export type { HistoryOptions, PersonHistory, UnitHistory } from './history-types.ts';
+
+export interface StreamOptions {
+  /** Units whose people (or which units themselves) are read; 'all' = every one active on `asOf`. */
+  unitIds: number[] | 'all';
+  asOf: string;
+  /** Years before this one are left out of `years`. */
+  fromYear: number;
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH = 5_000;
+
+/**
+ * Streams the histories of the people employed on `asOf` in one of `unitIds` (or anywhere), in batches by
+ * ascending person id (keyset pagination).
+ * @returns how many people were streamed
+ */
+export async function streamPersonInputs(q: Queryable, opts: StreamOptions, onBatch: (batch: PersonHistory[]) => void | Promise<void>): Promise<number> {
+  const scoped = opts.unitIds !== 'all';
+  const page = async (after: number, limit: number) =>
+    (await q.query<{ id: number }>(
+      `select distinct e.person_id as id from employment e
+        where e.from_date <= $1::date and (e.to_date is null or e.to_date > $1::date) and e.person_id > $2::bigint
+          ${scoped ? 'and e.unit_id = any($4::bigint[])' : ''}
+        order by 1 limit $3::int`,
+      scoped ? [opts.asOf, after, limit, opts.unitIds] : [opts.asOf, after, limit],
+    )).map((r) => r.id);
+  return paginate(page, opts, (ids) => buildPersonHistories(q, ids, opts), onBatch);
+}
+
+/**
+ * Streams the histories of the collectives active on `asOf` (established, not dissolved) among `unitIds`
+ * (or all), in batches by ascending unit id.
+ * @returns how many units were streamed
+ */
+export async function streamUnitInputs(q: Queryable, opts: StreamOptions, onBatch: (batch: UnitHistory[]) => void | Promise<void>): Promise<number> {
+  const scoped = opts.unitIds !== 'all';
+  const page = async (after: number, limit: number) =>
+    (await q.query<{ id: number }>(
+      `select u.id from org_unit u
+        where u.established_on <= $1::date and (u.dissolved_on is null or u.dissolved_on > $1::date) and u.id > $2::bigint
+          ${scoped ? 'and u.id = any($4::bigint[])' : ''}
+        order by u.id limit $3::int`,
+      scoped ? [opts.asOf, after, limit, opts.unitIds] : [opts.asOf, after, limit],
+    )).map((r) => r.id);
+  return paginate(page, opts, (ids) => buildUnitHistories(q, ids, opts), onBatch);
+}
+
+/** Keyset pagination: the next page of ids starts after the last id of the previous one. */
+async function paginate<T>(
+  page: (after: number, limit: number) => Promise<number[]>,
+  opts: StreamOptions,
+  build: (ids: number[]) => Promise<T[]>,
+  onBatch: (batch: T[]) => void | Promise<void>,
+): Promise<number> {
+  if (Array.isArray(opts.unitIds) && opts.unitIds.length === 0) return 0;
+  const limit = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const ids = await page(after, limit);
+    if (ids.length === 0) return count;
+    const batch = await build(ids);
+    count += batch.length;
+    await onBatch(batch);
+    if (ids.length < limit) return count;
+    after = ids[ids.length - 1];
+  }
+}

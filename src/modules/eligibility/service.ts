@@ -1,0 +1,151 @@
+/**
+ * Use cases of the eligibility module: a subject's panel (every award), batch checks with quotas and duplicates
+ * inside the batch, and discovery with its filters — all scoped to the caller's org units.
+ */
+import type { Scope } from '../auth/scope.ts';
+import { assertInScope, inScope } from '../auth/scope.ts';
+import { catalogue } from '../catalogue/catalogue.ts';
+import type { Settings } from '../catalogue/settings.ts';
+import type { EligibilityInput, EligibilityInputRaw, EligibilityResult, SubjectKind } from '../rules/contract.ts';
+import { awardsFor, checkParsed } from '../rules/engine.ts';
+import { type QuotaItem, type QuotaViolation, checkQuotas } from '../rules/quotas.ts';
+import type { Queryable } from '../../server/db.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type DiscoveryFilter, type DiscoveryRow, discover } from './discovery.ts';
+import { buildPersonHistories, buildUnitHistories } from './history.ts';
+import { listCaps, unitChains, usedUnder } from './quotas-repo.ts';
+
+/** Today in Hà Nội (UTC+7), as YYYY-MM-DD. */
+export function todayInVietnam(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function withAward(raw: EligibilityInputRaw, award: string, asOf: string, year: number | undefined): EligibilityInput {
+  return { ...raw, award, asOf, year, years: raw.years ?? [], awards: raw.awards ?? [], pending: raw.pending ?? [] } as EligibilityInput;
+}
+
+/** Awards shown on a subject's panel: those the rule set holds for its kind (armed-forces titles only for the armed forces). */
+function panelAwards(kind: SubjectKind, asOf: string, category: string | undefined): string[] {
+  return awardsFor(kind, asOf).filter((code) => {
+    if (code === 'advanced_soldier' || code === 'advanced_unit' || code === 'determined_to_win_unit') return category === 'armed_forces';
+    return code !== 'honorary_capital_citizen';
+  });
+}
+
+export interface Panel {
+  subject: { kind: SubjectKind; id: number; name: string };
+  asOf: string;
+  year: number;
+  ruleSet: string;
+  results: EligibilityResult[];
+}
+
+function panelOf(kind: SubjectKind, id: number, name: string, raw: EligibilityInputRaw, asOf: string, year: number | undefined, settings: Settings): Panel {
+  const results = panelAwards(kind, asOf, raw.subject.category).map((award) => checkParsed(withAward(raw, award, asOf, year), { settings }));
+  return { subject: { kind, id, name }, asOf, year: results[0]?.year ?? year ?? Number(asOf.slice(0, 4)) - 1, ruleSet: results[0]?.ruleSet ?? '', results };
+}
+
+/** @throws AppError NOT_FOUND when the person is unknown or outside the scope. */
+export async function personPanel(q: Queryable, scope: Scope, personId: number, asOf: string, year: number | undefined, settings: Settings): Promise<Panel> {
+  const [h] = await buildPersonHistories(q, [personId], { asOf });
+  if (!h) throw new AppError('NOT_FOUND');
+  const [row] = await q.query<{ current_unit_id: number | null }>('select current_unit_id from person where id = $1', [personId]);
+  if (!inScope(scope, row?.current_unit_id) && !inScope(scope, h.unitId)) throw new AppError('NOT_FOUND');
+  return panelOf('individual', personId, h.name, h.input, asOf, year, settings);
+}
+
+/** @throws AppError NOT_FOUND when the unit is unknown or outside the scope. */
+export async function unitPanel(q: Queryable, scope: Scope, unitId: number, asOf: string, year: number | undefined, settings: Settings): Promise<Panel> {
+  assertInScope(scope, unitId);
+  const [h] = await buildUnitHistories(q, [unitId], { asOf });
+  if (!h) throw new AppError('NOT_FOUND');
+  return panelOf('collective', unitId, h.name, h.input, asOf, year, settings);
+}
+
+export interface BatchItem {
+  personId?: number;
+  unitId?: number;
+  award: string;
+}
+
+export interface BatchAnswer {
+  items: { personId: number | null; unitId: number | null; award: string; name: string; result: EligibilityResult }[];
+  quotaViolations: QuotaViolation[];
+}
+
+/**
+ * Checks a list of proposals together: each against its history, against the earlier items of the same subject
+ * (one achievement, one form: they count as pending), and every cap the list would exceed.
+ * @throws AppError VALIDATION_FAILED (an item names neither or both subjects) | NOT_FOUND (out of scope) | UNKNOWN_AWARD
+ */
+export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year: number | undefined, items: BatchItem[], settings: Settings): Promise<BatchAnswer> {
+  items.forEach((it, i) => {
+    if ((it.personId === undefined) === (it.unitId === undefined)) throw new AppError('VALIDATION_FAILED', { issues: [{ field: `items.${i}`, rule: 'person_or_unit' }] });
+    if (!catalogue().byCode.has(it.award)) throw new AppError('UNKNOWN_AWARD', { award: it.award, item: i });
+  });
+  const personIds = [...new Set(items.flatMap((i) => (i.personId !== undefined ? [i.personId] : [])))];
+  const unitIds = [...new Set(items.flatMap((i) => (i.unitId !== undefined ? [i.unitId] : [])))];
+  const people = new Map((await buildPersonHistories(q, personIds, { asOf })).map((h) => [h.personId, h]));
+  const units = new Map((await buildUnitHistories(q, unitIds, { asOf })).map((h) => [h.unitId, h]));
+  for (const id of personIds) if (!people.has(id) || !inScope(scope, people.get(id)?.unitId)) throw new AppError('NOT_FOUND', { personId: id });
+  for (const id of unitIds) if (!units.has(id) || !inScope(scope, id)) throw new AppError('NOT_FOUND', { unitId: id });
+
+  const seen = new Map<string, { code: string; periodFrom: number; periodTo: number; reference: string }[]>();
+  const out: BatchAnswer['items'] = [];
+  const quotaItems: QuotaItem[] = [];
+  const chains = await unitChains(q, [...new Set([...[...people.values()].flatMap((p) => (p.unitId ? [p.unitId] : [])), ...unitIds])]);
+  items.forEach((it, i) => {
+    const h = it.personId !== undefined ? people.get(it.personId) : units.get(it.unitId as number);
+    if (!h) return;
+    const key = it.personId !== undefined ? `p${it.personId}` : `u${it.unitId}`;
+    const earlier = seen.get(key) ?? [];
+    const raw = { ...h.input, pending: [...(h.input.pending ?? []), ...earlier] };
+    const result = checkParsed(withAward(raw, it.award, asOf, year), { settings });
+    seen.set(key, [...earlier, { code: it.award, periodFrom: result.year, periodTo: result.year, reference: `dòng ${i + 1} của danh sách` }]);
+    const unitId = 'personId' in h ? h.unitId : h.unitId;
+    out.push({ personId: it.personId ?? null, unitId: it.unitId ?? null, award: it.award, name: h.name, result });
+    quotaItems.push({ award: it.award, year: result.year, unitChain: unitId ? (chains.get(unitId) ?? [unitId]) : [] });
+  });
+  const caps = await listCaps(q, settings);
+  const usedCounts = new Map<string, number>();
+  for (const cap of caps) {
+    for (const y of new Set(quotaItems.filter((x) => x.award === cap.award).map((x) => x.year))) usedCounts.set(`${cap.id}|${cap.award}|${y}`, await usedUnder(q, cap, y));
+  }
+  const quotaViolations = checkQuotas(quotaItems, caps, (cap, y) => usedCounts.get(`${cap.id}|${cap.award}|${y}`) ?? 0);
+  return { items: out, quotaViolations };
+}
+
+/** The units of a subtree (by latest parent) that the scope covers. */
+export async function subtreeInScope(q: Queryable, scope: Scope, unitId: number | undefined): Promise<number[] | 'all'> {
+  if (unitId === undefined) return scope.all ? 'all' : scope.unitIds;
+  assertInScope(scope, unitId);
+  const rows = await q.query<{ id: number }>(
+    'with recursive sub(id) as (select $1::bigint union select u.id from org_unit u join sub on u.latest_parent_id = sub.id) select id from sub',
+    [unitId],
+  );
+  return rows.map((r) => r.id).filter((id) => inScope(scope, id));
+}
+
+const STATUS_ORDER: Record<DiscoveryRow['status'], number> = { eligible: 0, near: 1, needs_review: 2 };
+const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+/** Eligible first, then one step away, then to review; priority subjects first; awards in catalogue order; names in Vietnamese order. */
+export function sortRows(rows: DiscoveryRow[]): DiscoveryRow[] {
+  const order = new Map(catalogue().awards.map((a, i) => [a.code, i]));
+  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.highlight) - Number(a.highlight) || (order.get(a.award) ?? 0) - (order.get(b.award) ?? 0) || collator.compare(a.name, b.name) || a.key.localeCompare(b.key));
+}
+
+/** At most this many rows are kept in memory for one discovery answer (filter to narrow it). */
+export const MAX_DISCOVERY_ROWS = 200_000;
+
+export async function discoverRows(q: Queryable, filter: DiscoveryFilter, settings: Settings): Promise<{ rows: DiscoveryRow[]; examined: number; truncated: boolean }> {
+  const rows: DiscoveryRow[] = [];
+  let truncated = false;
+  const examined = await discover(q, filter, {
+    settings,
+    onRow: (r) => {
+      if (rows.length < MAX_DISCOVERY_ROWS) rows.push(r);
+      else truncated = true;
+    },
+  });
+  return { rows: sortRows(rows), examined, truncated };
+}
