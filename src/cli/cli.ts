@@ -1,13 +1,14 @@
 import { parseArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { checkCommand } from './commands/check.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import type { CliContext } from './context.ts';
 
 /** Every command of `vinhdanh`; to add one, write a `Command` and list it here. */
-export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand];
+export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand, checkCommand];
 
 function help(ctx: CliContext): void {
   ctx.out('Cách dùng (usage): vinhdanh <command> [options]');

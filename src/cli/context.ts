@@ -14,6 +14,8 @@ export interface CliContext {
   openDb: () => Promise<Db>;
   /** False when the caller owns the database (tests): commands then leave it open. */
   ownsDb: boolean;
+  /** Reads all of standard input (tests give a string instead). */
+  stdin?: () => Promise<string>;
 }
 
 /** The context of a real run: environment, stdout/stderr and the process's terminal. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../../server/db.ts';
 import { migrate } from '../../server/migrate.ts';
 import { seedDemoCity } from '../../seed/demo-city.ts';
+import { DEFAULT_YEARS, MAX_YEARS } from '../../seed/history-gen.ts';
 import { demoPeopleCount } from '../../seed/seed-if-empty.ts';
 import { stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -41,7 +42,7 @@ async function openForSeed(ctx: CliContext, force: boolean): Promise<Db | null> 
 
 export const seedCommand: Command = {
   name: 'seed',
-  usage: 'seed [--people N] [--force]',
+  usage: 'seed [--people N] [--years N] [--force]',
   summary: 'Tạo dữ liệu mẫu thành phố Hà Nội vào cơ sở dữ liệu trống (seed the demo city into an empty database)',
   booleans: ['force'],
   async run(args, ctx) {
@@ -50,11 +51,17 @@ export const seedCommand: Command = {
       ctx.err('seed: --people must be a positive whole number');
       return 2;
     }
+    // Years of history up to 2025: 5 → 2021–2025 (the demo), 10 → 2016–2025 (the benchmark city).
+    const years = Number(stringOption(args, 'years', String(DEFAULT_YEARS)));
+    if (!Number.isInteger(years) || years < DEFAULT_YEARS || years > MAX_YEARS) {
+      ctx.err(`seed: --years must be a whole number from ${DEFAULT_YEARS} to ${MAX_YEARS}`);
+      return 2;
+    }
     const db = await openForSeed(ctx, args.options.get('force') === true);
     if (!db) return 1;
     try {
       const started = Date.now();
-      const result = await seedDemoCity(db, { people, log: ctx.out });
+      const result = await seedDemoCity(db, { people, years, log: ctx.out });
       ctx.out(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
       if (result.accounts.length) {
         ctx.out(`Tài khoản demo (demo accounts), mật khẩu / password: ${result.password}`);
