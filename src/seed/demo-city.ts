@@ -2,10 +2,11 @@ import { SYSTEM_ACTOR, audit } from '../modules/audit/audit.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import type { Db } from '../server/db.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, writeAccounts } from './accounts.ts';
-import { generateHistory } from './history-gen.ts';
+import { DEFAULT_YEARS, MAX_YEARS, generateHistory, historyYears } from './history-gen.ts';
 import { buildOrgPlan } from './org-plan.ts';
 import { generatePeople } from './people-gen.ts';
 import { createRng } from './random.ts';
+import { writeFacts } from './seed-facts.ts';
 import type { SeedResult } from './seed-if-empty.ts';
 import { writeOrgPlan } from './seed-org.ts';
 import { writeHistory, writePeople } from './seed-people.ts';
@@ -16,8 +17,10 @@ export interface DemoCityOptions {
   log?: (msg: string) => void;
   /** Create the demo accounts (default true). */
   accounts?: boolean;
-  /** PRNG seed; the same seed and count always give the same city. */
+  /** PRNG seed; the same seed, count and years always give the same city. */
   seed?: number;
+  /** Years of history up to 2025: 5 (default) → 2021–2025; 10 → 2016–2025 (the benchmark city). At least 5, at most 20. */
+  years?: number;
 }
 
 export const DEMO_SEED = 20250701;
@@ -25,18 +28,23 @@ export const DEMO_SEED = 20250701;
 /**
  * Seeds a deterministic demo of Hà Nội: the city, 16 departments (with the March 2025 mergers),
  * 30 former districts and their communes merged into the 126 communes/wards of July 2025, schools,
- * health stations, hospitals, people with employment histories, five years of ratings, titles and
- * awards, and one demo account per role. Everything but password hashing runs in one transaction.
+ * health stations, hospitals, people with employment histories, five (or `years`) years of ratings, titles,
+ * awards, initiatives, science projects, discipline, leave, review cases and collective ratings, the named demo
+ * cases of Phường Ba Đình (demo-cases.ts), and one demo account per role. Everything but password hashing runs
+ * in one transaction.
  * @example const { accounts } = await seedDemoCity(db, { people: 20_000 });
+ * @throws Error when `years` is not a whole number between 5 and 20.
  */
 export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedResult> {
   const log = opts.log ?? (() => undefined);
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const yearCount = opts.years ?? DEFAULT_YEARS;
+  if (!Number.isInteger(yearCount) || yearCount < DEFAULT_YEARS || yearCount > MAX_YEARS) throw new Error(`seed: years must be a whole number from ${DEFAULT_YEARS} to ${MAX_YEARS}`);
   const rng = createRng(opts.seed ?? DEMO_SEED);
   const plan = buildOrgPlan();
   const people = generatePeople(rng, plan, opts.people);
-  const history = generateHistory(rng, plan, people);
+  const history = generateHistory(rng, plan, people, historyYears(yearCount));
   const withAccounts = opts.accounts !== false;
   // argon2 runs on libuv threads: hash while the database is busy writing.
   const hashing = withAccounts ? Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD))) : Promise.resolve([]);
@@ -54,9 +62,15 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
     log(`seed: ${personIds.length} people, ${employments} employments written (${seconds()})`);
 
     await writeHistory(q, unitIds, personIds, history);
-    const historyCounts = { ratings: history.ratings.length, personTitles: history.titles.length, unitTitles: history.unitTitles.length, awards: history.awards.length };
+    await writeFacts(q, unitIds, personIds, history);
+    const historyCounts = {
+      years: `${history.years[0]}–${history.years.at(-1)}`, ratings: history.ratings.length, personTitles: history.titles.length, unitTitles: history.unitTitles.length,
+      awards: history.awards.length, initiatives: history.initiatives.length, scienceProjects: history.scienceProjects.length, disciplines: history.disciplines.length,
+      leaves: history.leaves.length, reviewCases: history.reviewCases.length, unitRatings: history.unitRatings.length,
+    };
     await audit(q, SYSTEM_ACTOR, [{ action: 'seed.history', entity: 'person_year_rating', entityId: null, before: null, after: historyCounts }]);
-    log(`seed: ${historyCounts.ratings} ratings, ${historyCounts.personTitles} titles, ${historyCounts.awards} awards written (${seconds()})`);
+    const { years, ratings, personTitles, awards, initiatives, disciplines, leaves, unitRatings } = historyCounts;
+    log(`seed: ${years}: ${ratings} ratings, ${personTitles} titles, ${awards} awards, ${initiatives} initiatives, ${disciplines} disciplines, ${leaves} leaves, ${unitRatings} unit ratings written (${seconds()})`);
 
     if (withAccounts) await writeAccounts(q, SYSTEM_ACTOR, unitIds, await hashing);
   });

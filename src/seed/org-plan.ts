@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { UnitKind } from '../modules/org/types.ts';
+import { DEMO_FORMER_WARD_CODE, DEMO_UNITS, DEMO_WARD_CODE } from './demo-cases.ts';
 
 /**
  * The demo city's organisation as plain data: units with dated versions, events and lineage.
@@ -120,6 +121,12 @@ const MASS_ORGS = [
   'Hội Liên hiệp Phụ nữ thành phố Hà Nội', 'Hội Nông dân thành phố Hà Nội', 'Hội Cựu chiến binh thành phố Hà Nội',
 ];
 
+/** The parent of a unit on a date, by its versions. */
+export function parentOn(unit: PlanUnit, date: string): string | null {
+  const v = unit.versions.find((x) => x.from <= date && (x.to === null || x.to > date));
+  return v?.parentCode ?? null;
+}
+
 /** "Phường Ba Đình" → "Ba Đình". */
 export const baseName = (name: string) => name.replace(/^(Phường|Xã)\s+/, '');
 
@@ -229,6 +236,14 @@ export function buildOrgPlan(): OrgPlan {
       unit.versions.push({ name, shortName: null, parentCode: c.code, from: COMMUNE_REFORM, to: null, eventKey: key });
       eventByKey.get(key)?.unitCodes.push(unit.code);
     }
+  }
+  // Two small teams of Phường Ba Đình for the named demo cases (demo-cases.ts); nobody else is hired there.
+  const wardKey = `merge-${DEMO_WARD_CODE}`;
+  for (const team of Object.values(DEMO_UNITS)) {
+    const unit = add({ code: team.code, kind: 'other', name: team.name, parentCode: DEMO_FORMER_WARD_CODE, established: EXPANSION, dissolved: null, eventKey: 'create-2008' });
+    unit.versions[0].to = COMMUNE_REFORM;
+    unit.versions.push({ name: team.name, shortName: null, parentCode: DEMO_WARD_CODE, from: COMMUNE_REFORM, to: null, eventKey: wardKey });
+    eventByKey.get(wardKey)?.unitCodes.push(unit.code);
   }
   return { units, events, lineage };
 }

@@ -1,4 +1,5 @@
 import { cccdPrefix } from '../shared/cccd.ts';
+import { DEMO_PEOPLE_COUNT, type FixedHistory, generateDemoPeople } from './demo-people.ts';
 import { randomName } from './names.ts';
 import { EXPANSION, type OrgPlan, type PlanUnit } from './org-plan.ts';
 import { POSITIONS, type PositionSet } from './positions.ts';
@@ -23,11 +24,15 @@ export interface GenPerson {
   employments: GenEmployment[];
   /** 0 strong, 1 average, 2 weak: drives the yearly ratings. */
   strength: 0 | 1 | 2;
+  /** The named demo cases and their teams: an exact history instead of random draws. */
+  fixed?: FixedHistory;
 }
 
 // Most demo people were registered in Hà Nội; the rest in nearby and a few distant provinces.
 const OTHER_PROVINCES = ['034', '036', '035', '037', '033', '030', '038', '040', '022', '019', '026', '027', '024', '025', '031', '079', '042', '008'];
 export const LAST_HIRE = '2026-06-30';
+/** Public staff mostly have long tenures: 85 % of those old enough started by then, so most people have ten years of history. */
+const LONG_TENURE = '2015-12-31';
 const LEADER_SHARE = 0.12;
 
 /**
@@ -52,12 +57,13 @@ export function allocate(rng: Rng, units: PlanUnit[], count: number): number[] {
 
 /**
  * Generates the people of the demo city with their employment histories: people of merged units worked
- * in a predecessor until the merger, some transferred from another unit earlier.
+ * in a predecessor until the merger, some transferred from another unit earlier. The last ones are the
+ * named demo cases and their teams (demo-people.ts); `count` includes them.
  */
 export function generatePeople(rng: Rng, plan: OrgPlan, count: number): GenPerson[] {
   const byCode = new Map(plan.units.map((u) => [u.code, u]));
   const staffed = plan.units.filter((u) => u.staff);
-  const sizes = allocate(rng, staffed, count);
+  const sizes = allocate(rng, staffed, Math.max(0, count - DEMO_PEOPLE_COUNT));
   const pools = new Map<string, PlanUnit[]>();
   for (const u of staffed) {
     if (u.established > EXPANSION || !u.staff) continue;
@@ -65,6 +71,14 @@ export function generatePeople(rng: Rng, plan: OrgPlan, count: number): GenPerso
     pools.set(category, [...(pools.get(category) ?? []), u]);
   }
   const usedIds = new Set<string>();
+  const newNationalId = (gender: 'female' | 'male', birthYear: number, province = '001') => {
+    const prefix = cccdPrefix(province, gender, birthYear);
+    let id = '';
+    do id = `${prefix}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
+    while (usedIds.has(id));
+    usedIds.add(id);
+    return id;
+  };
   const people: GenPerson[] = [];
   staffed.forEach((unit, ui) => {
     const n = sizes[ui];
@@ -81,17 +95,15 @@ export function generatePeople(rng: Rng, plan: OrgPlan, count: number): GenPerso
       const birthYear = isLeader ? rng.int(1965, 1985) : rng.int(1965, 2000);
       const birthDate = randomDate(rng, `${birthYear}-01-01`, `${birthYear}-12-28`);
       const province = rng.chance(0.85) ? '001' : rng.pick(OTHER_PROVINCES);
-      const prefix = cccdPrefix(province, gender, birthYear);
-      let nationalId = '';
-      do nationalId = `${prefix}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
-      while (usedIds.has(nationalId));
-      usedIds.add(nationalId);
-      const start = randomDate(rng, `${birthYear + 22}-09-01`, LAST_HIRE);
+      const nationalId = newNationalId(gender, birthYear, province);
+      const earliest = `${birthYear + 22}-09-01`;
+      const start = randomDate(rng, earliest, earliest < LONG_TENURE && rng.chance(0.85) ? LONG_TENURE : LAST_HIRE);
       const employments = history(rng, byCode, pools, unit, { position, isLeader, category: set.category }, start, birthYear);
       const strength = rng.weighted([[0, 20], [1, 70], [2, 10]] as const);
       people.push({ nationalId, fullName: randomName(rng, gender), gender, birthDate, employments, strength });
     }
   });
+  for (const p of generateDemoPeople(rng, newNationalId)) people.push(p);
   return people;
 }
 

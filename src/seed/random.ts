@@ -53,3 +53,13 @@ export function randomDate(rng: Rng, from: string, to: string): string {
 
 /** The later of two ISO dates. */
 export const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** An ISO date `months` calendar months later; a day past the end of the target month becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -1,7 +1,7 @@
 import { nameColumns } from '../modules/people/derive.ts';
 import type { Queryable } from '../server/db.ts';
 import { insertColumns } from './bulk.ts';
-import type { GenHistory } from './history-gen.ts';
+import type { GenHistory } from './history-types.ts';
 import type { GenPerson } from './people-gen.ts';
 
 type Ids = Map<string, number>;
@@ -31,7 +31,7 @@ export async function writePeople(q: Queryable, unitIds: Ids, people: GenPerson[
   return { personIds, employments: jobs.length };
 }
 
-/** Inserts five years of ratings, titles and awards, set-based. */
+/** Inserts the years of ratings, titles and awards, set-based. */
 export async function writeHistory(q: Queryable, unitIds: Ids, personIds: number[], h: GenHistory): Promise<void> {
   const unit = (code: string | null) => (code === null ? null : (unitIds.get(code) as number));
   const person = (i: number | null) => (i === null ? null : personIds[i]);
