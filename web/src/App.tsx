@@ -9,6 +9,9 @@ import { ChangePasswordPage } from './pages/ChangePassword.tsx';
 import { LoginPage } from './pages/Login.tsx';
 
 // Pages load on first visit, so sign-in does not wait for tables, trees and pickers.
+const DiscoveryPage = lazy(() => import('./pages/Discovery.tsx').then((m) => ({ default: m.DiscoveryPage })));
+const QuotasPage = lazy(() => import('./pages/Quotas.tsx').then((m) => ({ default: m.QuotasPage })));
+const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.AuditPage })));
 const ImportWizardPage = lazy(() => import('./pages/ImportWizard.tsx').then((m) => ({ default: m.ImportWizardPage })));
 const OrgTreePage = lazy(() => import('./pages/OrgTree.tsx').then((m) => ({ default: m.OrgTreePage })));
@@ -42,7 +45,10 @@ export function AppRoutes() {
         <Route path="/people" element={<PeopleSearchPage />} />
         <Route path="/people/:id" element={<PersonPage />} />
         <Route path="/imports" element={<ImportWizardPage />} />
+        <Route path="/discovery" element={<DiscoveryPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/settings" element={<SettingsPage />} />
+        <Route path="/admin/quotas" element={<QuotasPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />

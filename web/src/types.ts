@@ -1,7 +1,11 @@
 /** Shapes of the API answers used by the web app (see the schema.ts file of each module in src/modules). */
 import type { Locale } from '../../src/shared/i18n/messages.ts';
+import type { CriterionResult, EligibilityResult } from '../../src/modules/rules/contract.ts';
 
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'import.run' | 'users.manage' | 'audit.read';
+export type { CriterionResult, EligibilityResult };
+
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'import.run' | 'users.manage' | 'audit.read'
+  | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
 export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 export const UNIT_KINDS = ['city_committee', 'department', 'commune', 'ward', 'district', 'public_service_unit', 'enterprise', 'mass_organisation', 'party_body', 'other'] as const;
@@ -81,3 +85,36 @@ interface UnitRecordBase { unitId: number; unitName: string; inherited: boolean 
 export interface UnitTitleRecord extends UnitRecordBase { year: number; titleCode: string; decisionNo: string | null; decisionDate: string | null }
 export interface UnitAwardRecord extends UnitRecordBase { formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null }
 export interface UnitRecords { titles: UnitTitleRecord[]; awards: UnitAwardRecord[] }
+
+/** GET /people/:id/eligibility and GET /units/:id/eligibility (src/modules/eligibility). */
+export interface SubjectEligibility {
+  subject: { kind: 'individual' | 'collective'; id: number; name: string };
+  asOf: string; year: number; ruleSet: string; results: EligibilityResult[];
+}
+
+export type AwardKind = 'title' | 'form' | 'city_title';
+export type AwardSubject = 'individual' | 'collective' | 'household';
+export interface EligibilityAward { code: string; nameVi: string; nameEn: string; kind: AwardKind; subjects: AwardSubject[]; evaluated: boolean; discoverable?: boolean }
+
+export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
+export interface DiscoveryRow {
+  key: string; subjectKind: 'individual' | 'collective'; personId: number | null; unitId: number | null; name: string; unitName: string | null;
+  isLeader: boolean | null; gender: 'female' | 'male' | null; members: number | null; award: string; awardName: string; awardNameEn?: string;
+  status: DiscoveryStatus; missing: string[]; missingEn: string[]; reasonVi: string; reasonEn: string;
+  duplicate: null | { kind: 'awarded' | 'pending'; textVi: string; textEn: string }; highlight: boolean;
+}
+export interface DiscoveryResponse { total: number; counts: { eligible: number; near: number; needsReview: number }; rows: DiscoveryRow[] }
+
+export type SettingValue = number | boolean | string;
+export interface CatalogueSetting {
+  key: string; value: SettingValue; defaultValue: SettingValue; type: 'number' | 'boolean' | 'enum'; options?: string[]; min?: number; max?: number; uncertain: boolean;
+  basis: string; labelVi: string; labelEn: string; noteVi?: string; noteEn?: string; updatedAt: string | null; updatedBy: string | null; version: number;
+}
+
+export interface Quota { id: number | null; award: string; awardName: string; unitId: number | null; unitName: string | null; year: number | null; max: number; basis: string; used: number }
+
+export interface QuotaViolation { award: string; awardName: string; unitId: number | null; year: number | null; max: number; count: number; basis: string; messageVi: string; messageEn: string }
+export interface BatchResponse {
+  items: { personId: number | null; unitId: number | null; award: string; name: string; result: EligibilityResult }[];
+  quotaViolations: QuotaViolation[];
+}

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,8 +11,11 @@ import type { Permission } from '../types.ts';
 const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; permission?: Permission }[] = [
   { key: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'people', path: '/people', label: 'menu.people', icon: <TeamOutlined />, permission: 'people.read' },
+  { key: 'discovery', path: '/discovery', label: 'menu.discovery', icon: <TrophyOutlined />, permission: 'eligibility.read' },
   { key: 'imports', path: '/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, permission: 'import.run' },
   { key: 'users', path: '/admin/users', label: 'menu.users', icon: <UserOutlined />, permission: 'users.manage' },
+  { key: 'settings', path: '/admin/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'catalogue.manage' },
+  { key: 'quotas', path: '/admin/quotas', label: 'menu.quotas', icon: <NumberOutlined />, permission: 'quota.manage' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'password', path: '/password', label: 'menu.password', icon: <KeyOutlined /> },
 ];

@@ -13,7 +13,7 @@ export const en: Messages = {
   },
   menu: {
     org: 'Organisation', people: 'People', imports: 'Import data', users: 'Users', audit: 'Audit log',
-    password: 'Change password', logout: 'Sign out',
+    password: 'Change password', logout: 'Sign out', discovery: 'Candidate discovery', settings: 'Regulation parameters', quotas: 'Maximum numbers',
   },
   login: {
     title: 'Sign in', subtitle: 'Emulation and commendation management', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -111,6 +111,33 @@ export const en: Messages = {
     title: 'Audit log', entity: 'Entity', entityId: 'Record id', action: 'Action', actor: 'Actor', range: 'Period',
     at: 'Time', field: 'Field', before: 'Before', after: 'After', filter: 'Filter', system: 'System',
     entities: { org_unit: 'Unit', person: 'Person', app_user: 'User', employment: 'Employment', import: 'Import' },
+  },
+  eligibility: {
+    title: 'Award eligibility', year: 'Achievement year', asOf: 'As of', reason: 'Assessment',
+    status: { eligible: 'Eligible', needs_review: 'Council review needed', not_eligible: 'Not eligible yet' },
+    criterion: { met: 'Met', unmet: 'Not met', review: 'Needs review' },
+    missing: 'Missing: {{items}}', alternatives: 'The council may consider other grounds', criteria: 'Criteria ({{count}})',
+    ruleSet: 'Rule set: {{ruleSet}}', ruleSetUncertain: 'Rules not yet verified', none: 'No applicable title or award',
+  },
+  discovery: {
+    title: 'Candidate discovery', wholeCity: 'Whole city', allAwards: 'All titles and awards', individual: 'Individuals', collective: 'Collectives',
+    statusFilter: { eligible: 'Eligible', near: 'One step away', needs_review: 'Needs review', all: 'All' },
+    status: { eligible: 'Eligible', near: 'One step away', needs_review: 'Needs review' },
+    total: 'Total: {{count}}', name: 'Individual / collective', unit: 'Unit', award: 'Title / award', statusCol: 'Result', missing: 'Missing',
+    members: '{{count}} members', direct: 'Direct worker', smallCollective: 'Small collective',
+    duplicate: { awarded: 'Already awarded', pending: 'Already proposed' },
+    batchCheck: 'Check list ({{count}})', batchTitle: 'Check the proposal list', noViolations: 'Within the maximum numbers that may be proposed.',
+    violationDetail: '{{count}} proposed, at most {{max}} (basis: {{basis}})',
+  },
+  settings: {
+    title: 'Regulation parameters', name: 'Parameter', basis: 'Legal basis', value: 'Value', default: 'Default', updated: 'Last updated',
+    intro: 'Thresholds and choices of the law that the eligibility checks use. Parameters marked "Unverified" should be checked against the legal text before use.',
+    uncertain: 'Unverified', options: { ceil_to_10000: 'Round up to 10,000 VND', none: 'No rounding' },
+  },
+  quotas: {
+    title: 'Maximum numbers that may be proposed', add: 'Add a maximum', award: 'Title / award', unit: 'Unit', allUnits: 'Every unit',
+    year: 'Year', everyYear: 'Every year', usage: 'Awarded / maximum', usedIn: 'Counted in year', max: 'Maximum', basis: 'Legal basis',
+    unitHint: 'Leave empty to apply to every unit', yearHint: 'Leave empty to apply every year',
   },
   lang: { vi: 'Tiếng Việt', en: 'English' },
 };

@@ -11,7 +11,7 @@ export const vi = {
   },
   menu: {
     org: 'Cơ cấu tổ chức', people: 'Cán bộ / Người lao động', imports: 'Nhập dữ liệu', users: 'Người dùng', audit: 'Nhật ký',
-    password: 'Đổi mật khẩu', logout: 'Đăng xuất',
+    password: 'Đổi mật khẩu', logout: 'Đăng xuất', discovery: 'Phát hiện nhân tố', settings: 'Tham số quy định', quotas: 'Số lượng tối đa',
   },
   login: {
     title: 'Đăng nhập', subtitle: 'Hệ thống quản lý công tác thi đua, khen thưởng', username: 'Tên đăng nhập', password: 'Mật khẩu',
@@ -111,6 +111,33 @@ export const vi = {
     title: 'Nhật ký thao tác', entity: 'Đối tượng', entityId: 'Mã bản ghi', action: 'Thao tác', actor: 'Người thực hiện', range: 'Khoảng thời gian',
     at: 'Thời điểm', field: 'Trường', before: 'Trước', after: 'Sau', filter: 'Lọc', system: 'Hệ thống',
     entities: { org_unit: 'Đơn vị', person: 'Người', app_user: 'Người dùng', employment: 'Quá trình công tác', import: 'Lượt nhập' },
+  },
+  eligibility: {
+    title: 'Xét điều kiện khen thưởng', year: 'Năm thành tích', asOf: 'Tính đến ngày', reason: 'Nhận xét',
+    status: { eligible: 'Đủ điều kiện', needs_review: 'Cần Hội đồng xem xét', not_eligible: 'Chưa đủ điều kiện' },
+    criterion: { met: 'Đạt', unmet: 'Chưa đạt', review: 'Cần xem xét' },
+    missing: 'Còn thiếu: {{items}}', alternatives: 'Hội đồng có thể xem xét theo trường hợp khác', criteria: 'Các tiêu chí ({{count}})',
+    ruleSet: 'Căn cứ bộ quy định: {{ruleSet}}', ruleSetUncertain: 'Quy định chưa xác minh', none: 'Không có danh hiệu, hình thức nào áp dụng',
+  },
+  discovery: {
+    title: 'Phát hiện nhân tố', wholeCity: 'Toàn thành phố', allAwards: 'Tất cả danh hiệu, hình thức', individual: 'Cá nhân', collective: 'Tập thể',
+    statusFilter: { eligible: 'Đủ điều kiện', near: 'Còn một bước', needs_review: 'Cần xem xét', all: 'Tất cả' },
+    status: { eligible: 'Đủ điều kiện', near: 'Còn một bước', needs_review: 'Cần xem xét' },
+    total: 'Tổng số: {{count}}', name: 'Cá nhân, tập thể', unit: 'Đơn vị', award: 'Danh hiệu, hình thức', statusCol: 'Kết quả', missing: 'Còn thiếu',
+    members: '{{count}} thành viên', direct: 'Trực tiếp', smallCollective: 'Tập thể nhỏ',
+    duplicate: { awarded: 'Đã được khen', pending: 'Đang đề nghị' },
+    batchCheck: 'Kiểm tra danh sách ({{count}})', batchTitle: 'Kiểm tra danh sách đề nghị', noViolations: 'Không vượt số lượng tối đa được đề nghị.',
+    violationDetail: 'Đề nghị {{count}}, tối đa {{max}} (căn cứ: {{basis}})',
+  },
+  settings: {
+    title: 'Tham số quy định', name: 'Tham số', basis: 'Căn cứ', value: 'Giá trị', default: 'Mặc định', updated: 'Cập nhật lần cuối',
+    intro: 'Các ngưỡng và lựa chọn của quy định mà hệ thống dùng khi xét điều kiện khen thưởng. Tham số «Chưa xác minh» cần đối chiếu văn bản trước khi dùng.',
+    uncertain: 'Chưa xác minh', options: { ceil_to_10000: 'Làm tròn lên đến 10.000 đồng', none: 'Không làm tròn' },
+  },
+  quotas: {
+    title: 'Số lượng tối đa được đề nghị', add: 'Thêm số lượng tối đa', award: 'Danh hiệu, hình thức', unit: 'Đơn vị', allUnits: 'Mọi đơn vị',
+    year: 'Năm', everyYear: 'Hằng năm', usage: 'Đã khen / tối đa', usedIn: 'Số đã khen trong năm', max: 'Số lượng tối đa', basis: 'Căn cứ',
+    unitHint: 'Để trống nếu áp dụng cho mọi đơn vị', yearHint: 'Để trống nếu áp dụng hằng năm',
   },
   lang: { vi: 'Tiếng Việt', en: 'English' },
 } as const;

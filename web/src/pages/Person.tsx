@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../api.ts';
+import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GuardedButton } from '../components/Guarded.tsx';
 import { showDate } from '../lib/forms.ts';
@@ -77,6 +78,7 @@ export function PersonPage() {
           { title: t('person.period'), key: 'period', render: (_: unknown, r) => (r.periodFrom ? (r.periodTo && r.periodTo !== r.periodFrom ? `${r.periodFrom}–${r.periodTo}` : String(r.periodFrom)) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>) },
         ]} />
       </Card>
+      <EligibilityPanel subject="person" id={p.id} />
       <EditPersonModal person={p} open={modal === 'edit'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
       <TransferModal person={p} open={modal === 'transfer'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
     </Space>

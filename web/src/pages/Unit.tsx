@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { get } from '../api.ts';
+import { EligibilityPanel } from '../components/EligibilityPanel.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GuardedButton } from '../components/Guarded.tsx';
 import { UnitKindTag } from '../components/UnitKindTag.tsx';
@@ -119,6 +120,7 @@ export function UnitPage() {
           ]} />
         )}
       </Card>
+      <EligibilityPanel subject="unit" id={u.id} />
       <ChangeUnitModal unit={u} open={modal === 'change'} onClose={() => setModal(null)} onDone={() => void refresh()} />
       <DissolveModal unit={u} open={modal === 'dissolve'} onClose={() => setModal(null)} onDone={() => void refresh()} />
       <CreateChildModal unit={u} open={modal === 'create'} onClose={() => setModal(null)} onDone={(c) => { void refresh(); navigate(`/org/units/${c.id}`); }} />
