@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { benchFirstStart } from './first-start.ts';
 import { note, report } from './report.ts';
+import { benchRules } from './rules.ts';
 import { benchSearch } from './search.ts';
 
-// `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…`
+// `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…` or `npm run bench -- rules`
 type Figure = { name: string; run: () => Promise<void> };
 
 const FIGURES: Figure[] = [
@@ -26,9 +27,11 @@ const FIGURES: Figure[] = [
       report('import_100k_s', await mod.benchImport100k(), 's');
     },
   },
+  { name: 'rules', run: benchRules },
 ];
 
-const SUITES: Record<string, string[]> = { foundation: FIGURES.map((f) => f.name) };
+// `npm run bench -- rules`: discovery_300k_s, scan_floor_s, discovery_vs_floor, naive_vs_discovery, check_p99_ms.
+const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules'] };
 
 const [suite = 'foundation', ...only] = process.argv.slice(2);
 if (!SUITES[suite]) {
