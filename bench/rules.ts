@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { defaultSettings } from '../src/modules/catalogue/settings.ts';
 import { checkEligibility } from '../src/modules/rules/engine.ts';
 import { discover, discoverableAwards } from '../src/modules/eligibility/discovery.ts';
-import { buildPersonHistories, loadPersonInput } from '../src/modules/eligibility/history.ts';
-import { type Db, openPglite } from '../src/server/db.ts';
+import { buildPersonHistories, fetchPersonRows, loadPersonInput, streamPersonPages } from '../src/modules/eligibility/history.ts';
+import { type Db, openPglite, openPostgres } from '../src/server/db.ts';
 import { migrate } from '../src/server/migrate.ts';
 import { seedDemoCity } from '../src/seed/demo-city.ts';
 import { note, percentile, report } from './report.ts';
@@ -16,6 +16,7 @@ const DIR = new URL('../.bench/pglite-300k-10y', import.meta.url).pathname;
 const YEAR = 2025;
 const AS_OF = '2026-01-15';
 const NAIVE_SAMPLE = 10_000;
+const FROM_YEAR = 1945; // the whole history, as discovery reads it
 
 async function openCity(): Promise<Db> {
   if (existsSync(join(DIR, 'PG_VERSION'))) {
@@ -38,33 +39,15 @@ async function openCity(): Promise<Db> {
   return db;
 }
 
-/** The same rows discovery reads, by the same keyset pages, with plain selects and nothing built from them. */
+/**
+ * The scan floor: the same keyset pages and the same statements discovery's loader runs (rows fetched as one JSON
+ * document per statement, the fastest transfer we have), with nothing built from them and no engine.
+ */
 async function scanFloor(db: Db): Promise<number> {
-  const fromYear = YEAR - 12;
-  let after = 0;
   let rows = 0;
-  for (;;) {
-    const ids = (await db.query<{ id: number }>(
-      `select distinct e.person_id as id from employment e where e.from_date <= $1::date and (e.to_date is null or e.to_date > $1::date) and e.person_id > $2::bigint order by 1 limit 5000`,
-      [AS_OF, after],
-    )).map((r) => r.id);
-    if (ids.length === 0) break;
-    const batch = [
-      db.query('select id, full_name, gender from person where id = any($1::bigint[])', [ids]),
-      db.query('select person_id, unit_id, category, is_leader, from_date, to_date from employment where person_id = any($1::bigint[])', [ids]),
-      db.query('select person_id, year, rating, id, corrects_id from person_year_rating where person_id = any($1::bigint[]) and year >= $2', [ids, fromYear]),
-      db.query('select person_id, year, title_code, id, corrects_id, revoked_on from person_title where person_id = any($1::bigint[]) and year >= $2', [ids, fromYear]),
-      db.query('select person_id, year, scope, used_for_award from person_initiative where person_id = any($1::bigint[]) and year >= $2', [ids, fromYear]),
-      db.query('select person_id, year, scope, accepted from person_science_project where person_id = any($1::bigint[]) and year >= $2', [ids, fromYear]),
-      db.query('select person_id, level, from_date, to_date from person_discipline where person_id = any($1::bigint[])', [ids]),
-      db.query('select person_id, kind, from_date, to_date from person_leave where person_id = any($1::bigint[])', [ids]),
-      db.query('select person_id, opened_on, closed_on from review_case where person_id = any($1::bigint[])', [ids]),
-      db.query('select person_id, form_code, decision_date, period_from, period_to, award_type from award_record where person_id = any($1::bigint[])', [ids]),
-    ];
-    for (const r of await Promise.all(batch)) rows += r.length;
-    after = ids[ids.length - 1];
-    if (ids.length < 5000) break;
-  }
+  await streamPersonPages(db, { unitIds: 'all', asOf: AS_OF, fromYear: FROM_YEAR }, async (ids) => [await fetchPersonRows(db, ids, { asOf: AS_OF, fromYear: FROM_YEAR })], (batch) => {
+    for (const parts of batch) for (const part of parts) rows += part.length;
+  });
   note(`scan floor read ${rows} rows`);
   return rows;
 }
@@ -75,47 +58,82 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ s: number; value: T }> 
   return { s: (performance.now() - t) / 1000, value };
 }
 
-/** Every figure of the rules suite, printed as `bench: NAME VALUE UNIT`. */
+/** Every figure of the rules suite on one database, printed as `bench: NAME{suffix} VALUE UNIT`. */
+async function measure(db: Db, suffix: string): Promise<void> {
+  const settings = defaultSettings();
+  const awards = discoverableAwards('individual', AS_OF);
+  note(`awards evaluated per person: ${awards.join(', ')}`);
+  await scanFloor(db); // warm the caches the same way for both measurements
+  const floor = await timed(() => scanFloor(db));
+  let rows = 0;
+  const found = await timed(() => discover(db, { unitIds: 'all', year: YEAR, asOf: AS_OF, subject: 'individual', status: 'all' }, { settings, onRow: () => rows++ }));
+  note(`discovery examined ${found.value} people and found ${rows} candidate rows`);
+  report(`discovery_300k_s${suffix}`, found.s, 's');
+  report(`scan_floor_s${suffix}`, floor.s, 's');
+  report(`discovery_vs_floor${suffix}`, found.s / floor.s, 'x');
+
+  const ids = (await db.query<{ id: number }>('select id from person order by id limit $1', [NAIVE_SAMPLE])).map((r) => r.id);
+  const naive = await timed(async () => {
+    for (const id of ids) {
+      const h = await loadPersonInput(db, id, { asOf: AS_OF, fromYear: FROM_YEAR });
+      if (!h) continue;
+      for (const award of awards) checkEligibility({ ...h.input, award, asOf: AS_OF, year: YEAR }, { settings });
+    }
+  });
+  const naiveScaled = (naive.s * found.value) / ids.length;
+  note(`naive loop: ${ids.length} people in ${naive.s.toFixed(1)} s → ${naiveScaled.toFixed(0)} s for ${found.value}`);
+  report(`naive_vs_discovery${suffix}`, naiveScaled / found.s, 'x');
+
+  if (suffix) return; // the in-process check does not depend on the database
+  const sample = await buildPersonHistories(db, ids.slice(0, 2000), { asOf: AS_OF, fromYear: FROM_YEAR });
+  const timings: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const h of sample) {
+      for (const award of awards) {
+        const t = performance.now();
+        checkEligibility({ ...h.input, award, asOf: AS_OF, year: YEAR }, { settings });
+        timings.push(performance.now() - t);
+      }
+    }
+  }
+  note(`checks: ${timings.length}, p50 ${percentile(timings, 50).toFixed(3)} ms`);
+  report('check_p99_ms', percentile(timings, 99), 'ms');
+}
+
+/** The figures on the embedded PGlite city (the issue's names). */
 export async function benchRules(): Promise<void> {
   const db = await openCity();
   try {
-    const settings = defaultSettings();
-    const awards = discoverableAwards('individual', AS_OF);
-    note(`awards evaluated per person: ${awards.join(', ')}`);
-    await scanFloor(db); // warm the cache the same way for both measurements
-    const floor = await timed(() => scanFloor(db));
-    let rows = 0;
-    const found = await timed(() => discover(db, { unitIds: 'all', year: YEAR, asOf: AS_OF, subject: 'individual', status: 'all' }, { settings, onRow: () => rows++ }));
-    note(`discovery examined ${found.value} people and found ${rows} candidate rows`);
-    report('discovery_300k_s', found.s, 's');
-    report('scan_floor_s', floor.s, 's');
-    report('discovery_vs_floor', found.s / floor.s, 'x');
+    await measure(db, '');
+  } finally {
+    await db.close();
+  }
+}
 
-    const ids = (await db.query<{ id: number }>('select id from person order by id limit $1', [NAIVE_SAMPLE])).map((r) => r.id);
-    const naive = await timed(async () => {
-      for (const id of ids) {
-        const h = await loadPersonInput(db, id, { asOf: AS_OF });
-        if (!h) continue;
-        for (const award of awards) checkEligibility({ ...h.input, award, asOf: AS_OF, year: YEAR }, { settings });
-      }
-    });
-    const naiveScaled = (naive.s * found.value) / ids.length;
-    note(`naive loop: ${ids.length} people in ${naive.s.toFixed(1)} s → ${naiveScaled.toFixed(0)} s for ${found.value}`);
-    report('naive_vs_discovery', naiveScaled / found.s, 'x');
-
-    const sample = await buildPersonHistories(db, ids.slice(0, 2000), { asOf: AS_OF });
-    const timings: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      for (const h of sample) {
-        for (const award of awards) {
-          const t = performance.now();
-          checkEligibility({ ...h.input, award, asOf: AS_OF, year: YEAR }, { settings });
-          timings.push(performance.now() - t);
-        }
-      }
+/** The same figures on the PostgreSQL server (DATABASE_URL or 127.0.0.1:5432), suffixed `_postgres`; the city is kept in database vinhdanh_bench_rules. */
+export async function benchRulesPostgres(): Promise<void> {
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = await openPostgres(adminUrl, 1);
+  const name = 'vinhdanh_bench_rules';
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.length === 0) await admin.exec(`create database ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const db = await openPostgres(url.toString(), 4);
+  try {
+    await migrate(db);
+    const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from person');
+    if (n < RULES_PEOPLE) {
+      if (n > 0) throw new Error(`database ${name} holds a partial city (${n} people): drop it and run again`);
+      const t = performance.now();
+      await seedDemoCity(db, { people: RULES_PEOPLE, years: YEARS, accounts: false, log: note });
+      note(`seeded ${name} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
-    note(`checks: ${timings.length}, p50 ${percentile(timings, 50).toFixed(3)} ms`);
-    report('check_p99_ms', percentile(timings, 99), 'ms');
+    await measure(db, '_postgres');
   } finally {
     await db.close();
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { benchFirstStart } from './first-start.ts';
 import { note, report } from './report.ts';
-import { benchRules } from './rules.ts';
+import { benchRules, benchRulesPostgres } from './rules.ts';
 import { benchSearch } from './search.ts';
 
 // `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…` or `npm run bench -- rules`
@@ -28,10 +28,12 @@ const FIGURES: Figure[] = [
     },
   },
   { name: 'rules', run: benchRules },
+  { name: 'rules_postgres', run: benchRulesPostgres },
 ];
 
-// `npm run bench -- rules`: discovery_300k_s, scan_floor_s, discovery_vs_floor, naive_vs_discovery, check_p99_ms.
-const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules'] };
+// `npm run bench -- rules`: discovery_300k_s, scan_floor_s, discovery_vs_floor, naive_vs_discovery, check_p99_ms on PGlite,
+// then the same (but the in-process check) on PostgreSQL with a _postgres suffix; `rules rules_postgres` picks one.
+const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules', 'rules_postgres'] };
 
 const [suite = 'foundation', ...only] = process.argv.slice(2);
 if (!SUITES[suite]) {

@@ -13,7 +13,7 @@ const zDay = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date
 const zSubjects = z.union([z.enum(['individual', 'collective', 'household']), z.array(z.enum(['individual', 'collective', 'household']))]).transform((v) => (Array.isArray(v) ? v : [v]));
 const zCoefficient = z.union([z.number(), z.record(z.string(), z.unknown()), z.null()]).optional();
 
-const ZCatalogueEntry = z.looseObject({ code: z.string(), name_vi: z.string(), subject: zSubjects, reward_coefficient: zCoefficient, legal_basis: z.string().optional(), uncertain: z.boolean().optional(), level: z.string().optional() });
+const ZCatalogueEntry = z.looseObject({ code: z.string(), name_vi: z.string(), subject: zSubjects, reward_coefficient: zCoefficient, legal_basis: z.string().optional(), uncertain: z.boolean().optional(), level: z.string().optional(), granting_authority: z.array(z.string()).optional() });
 const ZCatalogueFile = z.looseObject({
   meta: z.looseObject({
     base_salary_vnd: z.array(z.object({ from: zDay, to: zDay.optional(), amount: z.number(), basis: z.string() })),
@@ -81,6 +81,8 @@ export interface AwardDef {
   /** Reward coefficient per subject kind (× base salary), when the catalogue gives one. */
   coefficient: Partial<Record<SubjectKind, number>>;
   legalBasis: string;
+  /** Who decides it (after the two-tier reform: NĐ 129/2025 Art 59 moves district powers to the commune chairman). */
+  grantingAuthority: string[];
   uncertain: boolean;
 }
 
@@ -120,6 +122,7 @@ export function loadCatalogue(): Catalogue {
     subjects: e.subject,
     coefficient: coefficients(e, e.subject),
     legalBasis: e.legal_basis ?? '',
+    grantingAuthority: e.granting_authority ?? [],
     uncertain: e.uncertain === true,
   });
   const awards = [...cat.titles.map(toAward('title')), ...cat.forms.map(toAward('form')), ...cat.city_titles.map(toAward('city_title'))];

@@ -13,6 +13,10 @@ import { streamPersonInputs, streamUnitInputs } from './history.ts';
 
 export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
 
+/** Discovery reads the whole history, as the panel does, so both always give the same answer ("since the previous
+ * award" windows have no fixed length). */
+const FROM_YEAR = 1945;
+
 export interface DiscoveryFilter {
   /** Units to look in (a subtree already intersected with the caller's scope), or 'all'. */
   unitIds: number[] | 'all';
@@ -108,7 +112,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
     const id = base.personId ?? base.unitId;
     opts.onRow({ ...base, key: `${base.subjectKind}:${id}:${x.award}`, award: x.award, awardName: x.awardName, awardNameEn: x.awardNameEn, status, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate });
   };
-  const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: f.year - 12 };
+  const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: FROM_YEAR };
   if (f.subject !== 'collective') {
     const awards = discoverableAwards('individual', f.asOf, f.award, cat);
     if (awards.length > 0) {

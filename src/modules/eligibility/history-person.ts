@@ -22,14 +22,22 @@ export async function loadPersonInput(q: Queryable, personId: number, opts: Hist
   return one ?? null;
 }
 
-/** Builds the histories of a batch of people with a constant number of set-based queries; in id order. */
-export async function buildPersonHistories(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonHistory[]> {
-  if (ids.length === 0) return [];
-  const p: sql.BatchParams = { ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) };
-  const [people, jobs, ratings, titles, works, discipline, leave, awards] = await Promise.all([
+const batchParams = (ids: number[], opts: HistoryOptions): sql.BatchParams => ({ ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) });
+
+/** The rows of a batch of people's history, as read (the benchmark's scan floor reads exactly these). */
+export function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions) {
+  const p = batchParams(ids, opts);
+  return Promise.all([
     sql.personRows(q, p), sql.employmentRows(q, p), sql.ratingRows(q, p), sql.titleRows(q, p),
     sql.workRows(q, p), sql.disciplineRows(q, p), sql.leaveRows(q, p), sql.awardRows(q, 'person_id', ids, p.asOf),
   ]);
+}
+
+/** Builds the histories of a batch of people with a constant number of set-based queries; in id order. */
+export async function buildPersonHistories(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonHistory[]> {
+  if (ids.length === 0) return [];
+  const p = batchParams(ids, opts);
+  const [people, jobs, ratings, titles, works, discipline, leave, awards] = await fetchPersonRows(q, ids, opts);
   const jobsOf = groupBy(jobs, (r) => r.person_id);
   const current = new Map(people.map((r) => [r.id, currentJob(jobsOf.get(r.id) ?? [], p.asOf)]));
   const names = await sql.unitNames(q, [...new Set([...current.values()].flatMap((j) => (j ? [j.unit_id] : [])))], p.asOf);

@@ -27,6 +27,25 @@ export async function jsonRows<T>(q: Queryable, sql: string, order: string, para
   return row?.j ? (JSON.parse(row.j) as T[]) : [];
 }
 
+/**
+ * Like `jsonRows` for the two big tables (ratings, titles: ten rows per person and year): rows of short codes come
+ * back as one tab/newline-separated text, about three times cheaper than JSON objects on PGlite. Only for columns
+ * that never hold a tab or a newline (ids, years, codes).
+ */
+export async function textRows<T>(q: Queryable, sql: string, order: string, params: unknown[], columns: { name: keyof T & string; int?: boolean }[]): Promise<T[]> {
+  const fields = columns.map((c) => `x.${c.name}::text`).join(`, E'\\t', `);
+  const [row] = await q.query<{ t: string | null }>(`select string_agg(concat(${fields}), E'\\n' order by ${order}) as t from (${sql}) x`, params);
+  if (!row?.t) return [];
+  return row.t.split('\n').map((line) => {
+    const cells = line.split('\t');
+    const out: Record<string, unknown> = {};
+    columns.forEach((c, i) => {
+      out[c.name] = c.int ? Number(cells[i]) : cells[i];
+    });
+    return out as T;
+  });
+}
+
 const args = (p: BatchParams) => [p.ids, p.asOf, p.fromYear, p.toYear];
 
 /** A review case open on $2 (NĐ 152 Art 4(4) freeze rule). */
@@ -70,7 +89,7 @@ export async function unitNames(q: Queryable, unitIds: number[], asOf: string): 
 export interface RatingRow { person_id: number; year: number; rating: Rating }
 /** The latest rating per person and year among the rows no other row corrects. */
 export const ratingRows = (q: Queryable, p: BatchParams) =>
-  jsonRows<RatingRow>(
+  textRows<RatingRow>(
     q,
     `select distinct on (r.person_id, r.year) r.person_id, r.year, r.rating from person_year_rating r
       where r.person_id = any($1::bigint[]) and r.year between $2::int and $3::int
@@ -78,18 +97,20 @@ export const ratingRows = (q: Queryable, p: BatchParams) =>
       order by r.person_id, r.year, r.id desc`,
     'x.person_id, x.year',
     [p.ids, p.fromYear, p.toYear],
+    [{ name: 'person_id', int: true }, { name: 'year', int: true }, { name: 'rating' }],
   );
 
 export interface TitleRow { person_id: number; year: number; title_code: string }
 /** Titles not withdrawn by $2 and not corrected by a later row. */
 export const titleRows = (q: Queryable, p: BatchParams) =>
-  jsonRows<TitleRow>(
+  textRows<TitleRow>(
     q,
     `select t.person_id, t.year, t.title_code from person_title t
       where t.person_id = any($1::bigint[]) and t.year between $3::int and $4::int and ${NOT_REVOKED('t')}
         and t.id not in (select c.corrects_id from person_title c where c.person_id = any($1::bigint[]) and c.corrects_id is not null)`,
     'x.person_id, x.year, x.title_code',
     args(p),
+    [{ name: 'person_id', int: true }, { name: 'year', int: true }, { name: 'title_code' }],
   );
 
 export interface WorkRow { kind: 'initiative' | 'science'; person_id: number; year: number; name: string; scope: Scope; used_for_award: string | null; accepted: boolean | null }

@@ -7,7 +7,7 @@ import { buildPersonHistories } from './history-person.ts';
 import type { PersonHistory, UnitHistory } from './history-types.ts';
 import { buildUnitHistories } from './history-unit.ts';
 
-export { buildPersonHistories, loadPersonInput } from './history-person.ts';
+export { buildPersonHistories, fetchPersonRows, loadPersonInput } from './history-person.ts';
 export { buildUnitHistories, loadUnitInput } from './history-unit.ts';
 export type { HistoryOptions, PersonHistory, UnitHistory } from './history-types.ts';
 
@@ -28,6 +28,11 @@ const DEFAULT_BATCH = 5_000;
  * @returns how many people were streamed
  */
 export async function streamPersonInputs(q: Queryable, opts: StreamOptions, onBatch: (batch: PersonHistory[]) => void | Promise<void>): Promise<number> {
+  return streamPersonPages(q, opts, (ids) => buildPersonHistories(q, ids, opts), onBatch);
+}
+
+/** The keyset pages of people employed on `asOf` in `unitIds`, each turned into `T` by `build`. */
+export async function streamPersonPages<T>(q: Queryable, opts: StreamOptions, build: (ids: number[]) => Promise<T[]>, onBatch: (batch: T[]) => void | Promise<void>): Promise<number> {
   const scoped = opts.unitIds !== 'all';
   const page = async (after: number, limit: number) =>
     (await q.query<{ id: number }>(
@@ -37,7 +42,7 @@ export async function streamPersonInputs(q: Queryable, opts: StreamOptions, onBa
         order by 1 limit $3::int`,
       scoped ? [opts.asOf, after, limit, opts.unitIds] : [opts.asOf, after, limit],
     )).map((r) => r.id);
-  return paginate(page, opts, (ids) => buildPersonHistories(q, ids, opts), onBatch);
+  return paginate(page, opts, build, onBatch);
 }
 
 /**

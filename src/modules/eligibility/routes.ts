@@ -66,7 +66,7 @@ export function eligibilityRoutes({ db }: ModuleDeps): FastifyPluginAsync {
       const discoverable = new Set([...discoverableAwards('individual', asOf), ...discoverableAwards('collective', asOf)]);
       return {
         ruleSet: rs?.id ?? null,
-        awards: catalogue().awards.map((a) => ({ code: a.code, nameVi: a.nameVi, nameEn: a.nameEn, kind: a.kind, subjects: a.subjects, evaluated: Boolean(rs?.awards[a.code]), discoverable: discoverable.has(a.code) })),
+        awards: catalogue().awards.map((a) => ({ code: a.code, nameVi: a.nameVi, nameEn: a.nameEn, kind: a.kind, subjects: a.subjects, legalBasis: a.legalBasis, grantingAuthority: a.grantingAuthority, uncertain: a.uncertain, evaluated: Boolean(rs?.awards[a.code]), discoverable: discoverable.has(a.code) })),
       };
     });
 

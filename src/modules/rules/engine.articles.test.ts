@@ -466,5 +466,15 @@ describe('rule-set selection by the date the dossier is received (asOf)', () => 
     const r = checkEligibility(cs('2026-09-15', y2026(), { decidedOn: '2026-11-15' }));
     expect(r.ruleSet).toBe('law-06-2022/decree-152-2025');
     assertResult(r, { eligible: true });
+    // Both sets were compared and the answer says which one applied and why (Law 06/2026 Art 4).
+    expect(r.transition).toMatchObject({ applied: 'law-06-2022/decree-152-2025', compared: 'law-06-2026/decree-152-2025' });
+    expect(r.transition?.noteVi).toMatch(/01\/10\/2026.*Luật năm 2022/);
+  });
+
+  it('transition: a dossier received after 01/10/2026 is judged only under the new law, with no transition note', () => {
+    const r = checkEligibility(cs('2026-10-05', y2026(), { decidedOn: '2026-11-15' }));
+    expect(r.ruleSet).toBe('law-06-2026/decree-152-2025');
+    expect(r.transition).toBeUndefined();
+    assertResult(r, { eligible: false });
   });
 });
