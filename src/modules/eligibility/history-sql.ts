@@ -93,7 +93,7 @@ export const ratingRows = (q: Queryable, p: BatchParams) =>
     q,
     `select distinct on (r.person_id, r.year) r.person_id, r.year, r.rating from person_year_rating r
       where r.person_id = any($1::bigint[]) and r.year between $2::int and $3::int
-        and r.id not in (select c.corrects_id from person_year_rating c where c.person_id = any($1::bigint[]) and c.corrects_id is not null)
+        and not exists (select 1 from person_year_rating c where c.corrects_id = r.id)
       order by r.person_id, r.year, r.id desc`,
     'x.person_id, x.year',
     [p.ids, p.fromYear, p.toYear],
@@ -107,7 +107,7 @@ export const titleRows = (q: Queryable, p: BatchParams) =>
     q,
     `select t.person_id, t.year, t.title_code from person_title t
       where t.person_id = any($1::bigint[]) and t.year between $3::int and $4::int and ${NOT_REVOKED('t')}
-        and t.id not in (select c.corrects_id from person_title c where c.person_id = any($1::bigint[]) and c.corrects_id is not null)`,
+        and not exists (select 1 from person_title c where c.corrects_id = t.id)`,
     'x.person_id, x.year, x.title_code',
     args(p),
     [{ name: 'person_id', int: true }, { name: 'year', int: true }, { name: 'title_code' }],

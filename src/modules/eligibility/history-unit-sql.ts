@@ -38,7 +38,7 @@ export const unitRatingRows = (q: Queryable, p: BatchParams) =>
   q.query<UnitRatingRow>(
     `select distinct on (r.unit_id, r.year) r.unit_id, r.year, r.rating, r.exceeded_targets, r.led_cluster from unit_year_rating r
       where r.unit_id = any($1::bigint[]) and r.year between $2::int and $3::int
-        and r.id not in (select c.corrects_id from unit_year_rating c where c.unit_id = any($1::bigint[]) and c.corrects_id is not null)
+        and not exists (select 1 from unit_year_rating c where c.corrects_id = r.id)
       order by r.unit_id, r.year, r.id desc`,
     [p.ids, p.fromYear, p.toYear],
   );
@@ -48,7 +48,7 @@ export const unitTitleRows = (q: Queryable, p: BatchParams) =>
   q.query<{ unit_id: number; year: number; title_code: string }>(
     `select t.unit_id, t.year, t.title_code from unit_title t
       where t.unit_id = any($1::bigint[]) and t.year between $3::int and $4::int and (t.revoked_on is null or t.revoked_on > $2::date)
-        and t.id not in (select c.corrects_id from unit_title c where c.unit_id = any($1::bigint[]) and c.corrects_id is not null)
+        and not exists (select 1 from unit_title c where c.corrects_id = t.id)
       order by t.unit_id, t.year, t.title_code`,
     [p.ids, p.asOf, p.fromYear, p.toYear],
   );
@@ -110,7 +110,7 @@ export async function memberStatsRows(q: Queryable, p: BatchParams): Promise<Mem
        select e.unit_id, r.year as y, count(*)::int as n
          from (select distinct on (r.person_id, r.year) r.person_id, r.year, r.rating from person_year_rating r
                 where r.person_id = any($5::bigint[]) and r.year between $3::int and $4::int
-                  and r.id not in (select c.corrects_id from person_year_rating c where c.person_id = any($5::bigint[]) and c.corrects_id is not null)
+                  and not exists (select 1 from person_year_rating c where c.corrects_id = r.id)
                 order by r.person_id, r.year, r.id desc) r
          join e on e.person_id = r.person_id
         where r.rating in ('excellent', 'good', 'completed') and ${COVERS('r.year')}
@@ -121,7 +121,7 @@ export async function memberStatsRows(q: Queryable, p: BatchParams): Promise<Mem
            from person_title t join e on e.person_id = t.person_id
           where t.person_id = any($5::bigint[]) and t.year between $3::int and $4::int
             and (t.revoked_on is null or t.revoked_on > $2::date)
-            and t.id not in (select c.corrects_id from person_title c where c.person_id = any($5::bigint[]) and c.corrects_id is not null)
+            and not exists (select 1 from person_title c where c.corrects_id = t.id)
             and ${COVERS('t.year')}
           group by 1, 2, 3) x group by 1, 2
      ), disciplined as (

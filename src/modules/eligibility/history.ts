@@ -63,7 +63,11 @@ export async function streamUnitInputs(q: Queryable, opts: StreamOptions, onBatc
   return paginate(page, opts, (ids) => buildUnitHistories(q, ids, opts), onBatch);
 }
 
-/** Keyset pagination: the next page of ids starts after the last id of the previous one. */
+/**
+ * Keyset pagination: the next page of ids starts after the last id of the previous one. The next page is read
+ * while the caller works on the current one, so on a PostgreSQL server the database and the engine overlap (on
+ * PGlite, which runs in this thread, it changes nothing).
+ */
 async function paginate<T>(
   page: (after: number, limit: number) => Promise<number[]>,
   opts: StreamOptions,
@@ -72,15 +76,20 @@ async function paginate<T>(
 ): Promise<number> {
   if (Array.isArray(opts.unitIds) && opts.unitIds.length === 0) return 0;
   const limit = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
-  let after = 0;
-  let count = 0;
-  for (;;) {
+  const read = async (after: number) => {
     const ids = await page(after, limit);
-    if (ids.length === 0) return count;
-    const batch = await build(ids);
+    return { ids, batch: ids.length ? await build(ids) : [] };
+  };
+  let next: Promise<{ ids: number[]; batch: T[] }> | null = read(0);
+  let count = 0;
+  while (next) {
+    const { ids, batch }: { ids: number[]; batch: T[] } = await next;
+    if (ids.length === 0) break;
+    next = ids.length < limit ? null : read(ids[ids.length - 1]);
+    // Keep a failed prefetch from going unhandled while the current batch is processed; it rethrows when awaited.
+    next?.catch(() => undefined);
     count += batch.length;
     await onBatch(batch);
-    if (ids.length < limit) return count;
-    after = ids[ids.length - 1];
   }
+  return count;
 }
