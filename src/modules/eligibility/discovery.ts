@@ -9,7 +9,9 @@ import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInput, EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
 import { type Screened, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
-import { streamPersonInputs, streamUnitInputs } from './history.ts';
+import { type PersonHistory, type PersonRows, type UnitHistory, assemblePersonHistories, currentUnitIds, fetchPersonRows, streamPersonPages, streamUnitInputs } from './history.ts';
+import { unitNames } from './history-sql.ts';
+import { discoveryWorker } from './discovery-pool.ts';
 
 export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
 
@@ -79,63 +81,122 @@ function normalise(raw: EligibilityInputRaw, award: string, asOf: string, year: 
 
 const isRated = (raw: EligibilityInputRaw, year: number) => (raw.years ?? []).some((y) => y.year === year && y.rating);
 
+/** What evaluating one batch needs besides the batch: plain data, so that a worker thread can receive it. */
+export interface BatchJob {
+  filter: DiscoveryFilter;
+  settings: Settings;
+  awards: { individual: string[]; collective: string[] };
+}
+
+type Base = Omit<DiscoveryRow, 'key' | 'award' | 'awardName' | 'awardNameEn' | 'status' | 'missing' | 'missingEn' | 'reasonVi' | 'reasonEn' | 'duplicate'> & { rated: boolean };
+
+function rowOf(r: Screened, { rated, ...base }: Base, f: DiscoveryFilter): DiscoveryRow | null {
+  if (r.duplicate === 'same') return null; // already holds it: not a candidate
+  // Blocked only by a higher award for the same achievement, or a pending proposal: shown, flagged.
+  const status: DiscoveryStatus | null = r.duplicate ? 'eligible' : statusOf(r);
+  if (!status || (f.status && f.status !== 'all' && f.status !== status)) return null;
+  // A year nobody has rated yet has nothing to discover (every award would just "need review").
+  if (status === 'needs_review' && !rated) return null;
+  const x = r.explain();
+  let duplicate: DiscoveryRow['duplicate'] = null;
+  if (r.duplicate) {
+    const c = x.criteria.find((k) => k.duplicate) as { reason: string; reasonEn: string };
+    duplicate = { kind: r.duplicate === 'pending' ? 'pending' : 'awarded', textVi: c.reason, textEn: c.reasonEn };
+  }
+  const id = base.personId ?? base.unitId;
+  return { ...base, key: `${base.subjectKind}:${id}:${x.award}`, award: x.award, awardName: x.awardName, awardNameEn: x.awardNameEn, status, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate };
+}
+
+/** The rows one batch of people gives (pure: runs in process or in the discovery worker). */
+export function evaluatePeople(batch: PersonHistory[], job: BatchJob): DiscoveryRow[] {
+  const f = job.filter;
+  const out: DiscoveryRow[] = [];
+  for (const p of batch) {
+    if (f.leader !== undefined && p.isLeader !== f.leader) continue;
+    if (f.gender && p.gender !== f.gender) continue;
+    const base = { rated: isRated(p.input, f.year), subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
+    for (const award of job.awards.individual) {
+      const row = rowOf(screenParsed(normalise(p.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      if (row) out.push(row);
+    }
+  }
+  return out;
+}
+
+/** The rows one batch of collectives gives. */
+export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow[] {
+  const f = job.filter;
+  const smallMax = Number(job.settings.small_collective_max_members);
+  const out: DiscoveryRow[] = [];
+  for (const u of batch) {
+    const base = { rated: isRated(u.input, f.year), subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
+    for (const award of job.awards.collective) {
+      const row = rowOf(screenParsed(normalise(u.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      if (row) out.push(row);
+    }
+  }
+  return out;
+}
+
+/** A batch of people as read from the database, before it is turned into engine inputs. */
+export interface PeopleRowsBatch {
+  ids: number[];
+  rows: PersonRows;
+  names: Map<number, string>;
+}
+
+/** The rows a batch of people's raw history gives: assembled and evaluated in one go (in the worker thread). */
+export function evaluatePeopleRows(b: PeopleRowsBatch, job: BatchJob): DiscoveryRow[] {
+  return evaluatePeople(assemblePersonHistories(b.rows, b.ids, { asOf: job.filter.asOf, fromYear: FROM_YEAR }, b.names), job);
+}
+
 export interface DiscoveryOptions {
   settings: Settings;
   /** Called with each row in discovery order (people by id, then collectives). */
   onRow: (row: DiscoveryRow) => void;
-  catalogue?: Catalogue;
+  /** Evaluate batches in a worker thread while the next batch is read (default: when the worker can start). */
+  worker?: boolean;
 }
 
 /**
- * Runs discovery; returns how many subjects were examined.
+ * Runs discovery; returns how many subjects were examined. Batches stream from the database; each is evaluated
+ * in the discovery worker thread (so reading the next batch and evaluating this one overlap), or in process.
  * @example await discover(db, { unitIds: 'all', year: 2025, asOf: '2026-01-10' }, { settings, onRow: (r) => rows.push(r) });
  */
 export async function discover(q: Queryable, f: DiscoveryFilter, opts: DiscoveryOptions): Promise<number> {
-  const cat = opts.catalogue ?? defaultCatalogue();
-  const wanted = (s: DiscoveryStatus) => !f.status || f.status === 'all' || f.status === s;
-  const smallMax = Number(opts.settings.small_collective_max_members);
-  let examined = 0;
-  type Base = Omit<DiscoveryRow, 'key' | 'award' | 'awardName' | 'awardNameEn' | 'status' | 'missing' | 'missingEn' | 'reasonVi' | 'reasonEn' | 'duplicate'> & { rated: boolean };
-  const emit = (r: Screened, { rated, ...base }: Base) => {
-    if (r.duplicate === 'same') return; // already holds it: not a candidate
-    // Blocked only by a higher award for the same achievement, or a pending proposal: shown, flagged.
-    const status: DiscoveryStatus | null = r.duplicate ? 'eligible' : statusOf(r);
-    if (!status || !wanted(status)) return;
-    // A year nobody has rated yet has nothing to discover (every award would just "need review").
-    if (status === 'needs_review' && !rated) return;
-    const x = r.explain();
-    let duplicate: DiscoveryRow['duplicate'] = null;
-    if (r.duplicate) {
-      const c = x.criteria.find((k) => k.duplicate) as { reason: string; reasonEn: string };
-      duplicate = { kind: r.duplicate === 'pending' ? 'pending' : 'awarded', textVi: c.reason, textEn: c.reasonEn };
-    }
-    const id = base.personId ?? base.unitId;
-    opts.onRow({ ...base, key: `${base.subjectKind}:${id}:${x.award}`, award: x.award, awardName: x.awardName, awardNameEn: x.awardNameEn, status, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate });
+  const job: BatchJob = {
+    filter: f,
+    settings: opts.settings,
+    awards: {
+      individual: f.subject === 'collective' ? [] : discoverableAwards('individual', f.asOf, f.award),
+      collective: f.subject === 'individual' || f.leader !== undefined || f.gender ? [] : discoverableAwards('collective', f.asOf, f.award),
+    },
   };
+  const pool = opts.worker === false ? null : discoveryWorker();
+  // Results come back in order: each batch's promise is awaited before the next batch's rows are emitted.
+  let previous: Promise<void> = Promise.resolve();
+  const run = (kind: 'peopleRows' | 'units', batch: PeopleRowsBatch | UnitHistory[]) => {
+    const here = () => (kind === 'peopleRows' ? evaluatePeopleRows(batch as PeopleRowsBatch, job) : evaluateUnits(batch as UnitHistory[], job));
+    // A worker that fails mid-way costs speed, never the answer: that batch is evaluated here instead.
+    const rows = pool ? pool.evaluate(kind, batch, job).catch(here) : Promise.resolve(here());
+    const done = previous.then(() => rows).then((list) => list.forEach(opts.onRow));
+    previous = done;
+    return done;
+  };
+  let examined = 0;
   const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: FROM_YEAR };
-  if (f.subject !== 'collective') {
-    const awards = discoverableAwards('individual', f.asOf, f.award, cat);
-    if (awards.length > 0) {
-      examined += await streamPersonInputs(q, stream, (batch) => {
-        for (const p of batch) {
-          if (f.leader !== undefined && p.isLeader !== f.leader) continue;
-          if (f.gender && p.gender !== f.gender) continue;
-          const base = { rated: isRated(p.input, f.year), subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
-          for (const award of awards) emit(screenParsed(normalise(p.input, award, f.asOf, f.year), { settings: opts.settings, catalogue: cat }), base);
-        }
-      });
-    }
+  if (job.awards.individual.length > 0) {
+    // The main thread only reads; turning rows into inputs and judging them happens in the worker meanwhile.
+    const read = async (ids: number[]): Promise<PeopleRowsBatch[]> => {
+      const rows = await fetchPersonRows(q, ids, stream);
+      return [{ ids, rows, names: await unitNames(q, currentUnitIds(rows, f.asOf), f.asOf) }];
+    };
+    await streamPersonPages(q, stream, read, ([b]) => {
+      examined += b?.rows[0].length ?? 0;
+      return b ? run('peopleRows', b) : undefined;
+    });
   }
-  if (f.subject !== 'individual' && f.leader === undefined && !f.gender) {
-    const awards = discoverableAwards('collective', f.asOf, f.award, cat);
-    if (awards.length > 0) {
-      examined += await streamUnitInputs(q, stream, (batch) => {
-        for (const u of batch) {
-          const base = { rated: isRated(u.input, f.year), subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
-          for (const award of awards) emit(screenParsed(normalise(u.input, award, f.asOf, f.year), { settings: opts.settings, catalogue: cat }), base);
-        }
-      });
-    }
-  }
+  if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, stream, (batch) => run('units', batch));
+  await previous;
   return examined;
 }

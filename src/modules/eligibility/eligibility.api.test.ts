@@ -4,6 +4,10 @@ import { type TestContext, call, createTestContext } from '../../../tests/suppor
 import { makePerson, makeUnit, makeUser } from '../../../tests/support/factories.ts';
 import { openInLibreOffice } from '../../../tests/support/libreoffice.ts';
 import type { Db } from '../../server/db.ts';
+import { defaultSettings } from '../catalogue/settings.ts';
+import { type DiscoveryRow, discover } from './discovery.ts';
+import { discoveryWorker } from './discovery-pool.ts';
+import { subtreeInScope } from './service.ts';
 
 let ctx: TestContext;
 let admin: string;
@@ -135,6 +139,21 @@ describe('discovery', () => {
     expect(csv).toContain('Lê Văn Chưa Đề Nghị');
     expect(csv).toContain('Người lao động trực tiếp');
     expect(csv).toContain('Lao động tiên tiến');
+  });
+
+  it('gives the same rows whether batches are evaluated in the worker thread or in process', async () => {
+    const settings = defaultSettings();
+    const filter = { unitIds: await subtreeInScope(ctx.db, { all: true }, branch), year: 2025, asOf: '2026-01-10' };
+    const viaWorker: DiscoveryRow[] = [];
+    const inProcess: DiscoveryRow[] = [];
+    // The thread really answers (a failing worker would silently fall back to in-process evaluation).
+    const pool = discoveryWorker();
+    expect(pool).not.toBeNull();
+    await expect(pool?.evaluate('units', [], { filter, settings, awards: { individual: [], collective: ['advanced_labor_collective'] } })).resolves.toEqual([]);
+    await discover(ctx.db, filter, { settings, onRow: (r) => viaWorker.push(r), worker: true });
+    await discover(ctx.db, filter, { settings, onRow: (r) => inProcess.push(r), worker: false });
+    expect(viaWorker.length).toBeGreaterThan(0);
+    expect(viaWorker).toEqual(inProcess);
   });
 
   it('keeps a unit outside the scope out (404)', async () => {

@@ -33,14 +33,31 @@ export function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOption
   ]);
 }
 
+export type PersonRows = Awaited<ReturnType<typeof fetchPersonRows>>;
+
+/** The units people of a batch are in on `asOf` (their names are read once more, or taken from a preloaded map). */
+export function currentUnitIds(rows: PersonRows, asOf: string): number[] {
+  const jobsOf = groupBy(rows[1], (r) => r.person_id);
+  return [...new Set(rows[0].flatMap((person) => {
+    const job = currentJob(jobsOf.get(person.id) ?? [], asOf);
+    return job ? [job.unit_id] : [];
+  }))];
+}
+
 /** Builds the histories of a batch of people with a constant number of set-based queries; in id order. */
 export async function buildPersonHistories(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonHistory[]> {
   if (ids.length === 0) return [];
+  const rows = await fetchPersonRows(q, ids, opts);
+  const names = await sql.unitNames(q, currentUnitIds(rows, opts.asOf), opts.asOf);
+  return assemblePersonHistories(rows, ids, opts, names);
+}
+
+/** The histories from the rows of a batch (pure: discovery runs it in its worker thread). */
+export function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
   const p = batchParams(ids, opts);
-  const [people, jobs, ratings, titles, works, discipline, leave, awards] = await fetchPersonRows(q, ids, opts);
+  const [people, jobs, ratings, titles, works, discipline, leave, awards] = rows;
   const jobsOf = groupBy(jobs, (r) => r.person_id);
   const current = new Map(people.map((r) => [r.id, currentJob(jobsOf.get(r.id) ?? [], p.asOf)]));
-  const names = await sql.unitNames(q, [...new Set([...current.values()].flatMap((j) => (j ? [j.unit_id] : [])))], p.asOf);
   const facts = {
     jobs: jobsOf, ratings: groupBy(ratings, (r) => r.person_id), titles: groupBy(titles, (r) => r.person_id),
     works: groupBy(works, (r) => r.person_id), discipline: groupBy(discipline, (r) => r.person_id),
