@@ -32,7 +32,7 @@ describe('eligibility panel', () => {
     await expect.poll(() => row.getAttribute('data-status'), POLL).toBe('eligible');
     expect(await page.getByTestId('eligibility-row').count()).toBeGreaterThan(1);
     for (const status of await page.getByTestId('eligibility-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))) {
-      expect(['eligible', 'needs_review', 'not_eligible']).toContain(status);
+      expect(['eligible', 'needs_review', 'awarded', 'not_eligible']).toContain(status);
     }
     expect(await row.innerText()).toContain('Đủ điều kiện');
 
@@ -64,6 +64,22 @@ describe('eligibility panel', () => {
     await page.getByTestId('eligibility-panel').waitFor();
     await pickOption(page, 'eligibility-year', String(YEAR));
     await expect.poll(() => page.getByTestId('eligibility-row').count(), POLL).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('shows a title already conferred for the year as awarded, and a chain one year short with what is missing', async () => {
+    const page = await newPage(browser());
+    await login(page, 'canbo.badinh');
+    const found = await apiCall<{ items: { id: number }[] }>(page, 'GET', `/people?q=${encodeURIComponent('Trần Thị Minh Khuê')}`);
+    await page.goto(`${baseUrl()}/people/${found.items[0].id}`);
+    await page.getByTestId('eligibility-panel').waitFor();
+    await pickOption(page, 'eligibility-year', String(YEAR));
+    const worker = page.locator('[data-testid="eligibility-row"][data-award="advanced_worker"]');
+    await expect.poll(() => worker.getAttribute('data-status'), POLL).toBe('awarded');
+    expect(await worker.innerText()).toContain('Đã được khen');
+    const fighter = page.locator('[data-testid="eligibility-row"][data-award="ministerial_provincial_emulation_fighter"]');
+    await expect.poll(() => fighter.getAttribute('data-status'), POLL).toBe('not_eligible');
+    expect(await fighter.getByTestId('eligibility-missing').innerText()).toContain('Thêm 1 lần liên tục Chiến sĩ thi đua cơ sở');
     await page.context().close();
   });
 });
@@ -135,4 +151,5 @@ describe('regulation settings and quotas', () => {
     expect(await added.getByTestId('quota-usage').innerText()).toMatch(/^\d+\/7$/);
     await page.context().close();
   });
+
 });

@@ -143,6 +143,9 @@ export interface EligibilityResult {
   alternatives: { textVi: string; textEn: string; basis: string }[];
   /** Set when the transition rule chose a rule set other than the one in force on `asOf`. */
   transition?: { applied: string; compared: string; noteVi: string; noteEn: string };
+  /** When the only thing unmet is the duplicate check: the achievement already got this award ('same'), a higher
+   * one ('higher'), or is in a pending proposal ('pending'). The panel shows 'same' as "already awarded". */
+  duplicate: 'same' | 'higher' | 'pending' | null;
   /** Reward money if awarded on `decidedOn` (else `asOf`), when the catalogue gives an amount. */
   reward: { amount: number; coefficient: number; baseSalary: number; basis: string } | null;
 }

@@ -203,7 +203,7 @@ function notEvaluated(award: AwardDef, ruleSet: RuleSet, year: number): Eligibil
     award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year,
     eligible: 'needs_review', evaluated: false,
     criteria: [{ id: 'criteria_not_encoded', met: false, status: 'review', reason, reasonEn, basis: award.legalBasis }],
-    missing: [], missingEn: [], stepsAway: 0, reasonVi: `Cần Hội đồng xem xét: ${reason}.`, reasonEn: `Needs the council's review: ${reasonEn}.`, alternatives: [], reward: null,
+    missing: [], missingEn: [], stepsAway: 0, reasonVi: `Cần Hội đồng xem xét: ${reason}.`, reasonEn: `Needs the council's review: ${reasonEn}.`, alternatives: [], reward: null, duplicate: null,
   };
 }
 
@@ -263,7 +263,7 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
       award: award.code, awardName: name, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: f.year,
       eligible, evaluated: true, criteria,
       missing: unmetTexts.flatMap((t) => t.missingVi), missingEn: unmetTexts.flatMap((t) => t.missingEn),
-      stepsAway, reasonVi, reasonEn,
+      stepsAway, reasonVi, reasonEn, duplicate,
       alternatives: (rules.alternatives ?? []).map((x) => ({ textVi: x.vi, textEn: x.en, basis: withBasis(x.basis, ruleSet) })),
       reward: reward ? { amount: reward.amount, coefficient: reward.coefficient, baseSalary: reward.baseSalary, basis: reward.basis } : null,
     };

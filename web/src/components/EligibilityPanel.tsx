@@ -24,7 +24,7 @@ export function EligibilityPanel({ subject, id }: Props) {
   const path = subject === 'person' ? `/people/${id}/eligibility` : `/units/${id}/eligibility`;
   const query = useQuery({ queryKey: ['eligibility', subject, id, year, asOf], queryFn: () => get<SubjectEligibility>(path, { asOf, year }) });
   const results = query.data?.results ?? [];
-  const counts = { eligible: 0, needs_review: 0, not_eligible: 0 };
+  const counts = { eligible: 0, needs_review: 0, awarded: 0, not_eligible: 0 };
   for (const r of results) counts[statusOf(r)] += 1;
 
   return (

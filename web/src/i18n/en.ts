@@ -114,7 +114,7 @@ export const en: Messages = {
   },
   eligibility: {
     title: 'Award eligibility', year: 'Achievement year', asOf: 'As of', reason: 'Assessment',
-    status: { eligible: 'Eligible', needs_review: 'Council review needed', not_eligible: 'Not eligible yet' },
+    status: { eligible: 'Eligible', needs_review: 'Council review needed', awarded: 'Already awarded', not_eligible: 'Not eligible yet' },
     criterion: { met: 'Met', unmet: 'Not met', review: 'Needs review' },
     missing: 'Missing: {{items}}', alternatives: 'The council may consider other grounds', criteria: 'Criteria ({{count}})',
     ruleSet: 'Rule set: {{ruleSet}}', ruleSetUncertain: 'Rules not yet verified', none: 'No applicable title or award',

@@ -114,7 +114,7 @@ export const vi = {
   },
   eligibility: {
     title: 'Xét điều kiện khen thưởng', year: 'Năm thành tích', asOf: 'Tính đến ngày', reason: 'Nhận xét',
-    status: { eligible: 'Đủ điều kiện', needs_review: 'Cần Hội đồng xem xét', not_eligible: 'Chưa đủ điều kiện' },
+    status: { eligible: 'Đủ điều kiện', needs_review: 'Cần Hội đồng xem xét', awarded: 'Đã được khen', not_eligible: 'Chưa đủ điều kiện' },
     criterion: { met: 'Đạt', unmet: 'Chưa đạt', review: 'Cần xem xét' },
     missing: 'Còn thiếu: {{items}}', alternatives: 'Hội đồng có thể xem xét theo trường hợp khác', criteria: 'Các tiêu chí ({{count}})',
     ruleSet: 'Căn cứ bộ quy định: {{ruleSet}}', ruleSetUncertain: 'Quy định chưa xác minh', none: 'Không có danh hiệu, hình thức nào áp dụng',

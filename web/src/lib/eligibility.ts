@@ -5,14 +5,14 @@ import { get } from '../api.ts';
 import type { EligibilityAward, EligibilityResult } from '../types.ts';
 import { useLocale } from './locale.tsx';
 
-/** What the panel shows for one result: eligible, council review, or not (yet) eligible. */
-export type ResultStatus = 'eligible' | 'needs_review' | 'not_eligible';
+/** What the panel shows for one result: eligible, council review, already awarded for this achievement, or not (yet) eligible. */
+export type ResultStatus = 'eligible' | 'needs_review' | 'awarded' | 'not_eligible';
 
-export const statusOf = (r: Pick<EligibilityResult, 'eligible'>): ResultStatus =>
-  r.eligible === true ? 'eligible' : r.eligible === 'needs_review' ? 'needs_review' : 'not_eligible';
+export const statusOf = (r: Pick<EligibilityResult, 'eligible'> & { duplicate?: EligibilityResult['duplicate'] }): ResultStatus =>
+  r.eligible === true ? 'eligible' : r.eligible === 'needs_review' ? 'needs_review' : r.duplicate === 'same' ? 'awarded' : 'not_eligible';
 
 /** Tag colours of result and discovery statuses. */
-export const STATUS_COLORS: Record<string, string> = { eligible: 'green', needs_review: 'orange', not_eligible: 'red', near: 'blue' };
+export const STATUS_COLORS: Record<string, string> = { eligible: 'green', needs_review: 'orange', awarded: 'geekblue', not_eligible: 'red', near: 'blue' };
 
 /** The Vietnamese or English text of a pair, in the UI language. */
 export const pick = (locale: Locale, vi: string, en: string | undefined | null): string => (locale === 'en' && en ? en : vi);

@@ -6,8 +6,8 @@ import { useLocale } from '../../lib/locale.tsx';
 import type { EligibilityResult } from '../../types.ts';
 import { CriteriaList } from './CriteriaList.tsx';
 
-/** The status tag of a result: Đủ điều kiện / Cần Hội đồng xem xét / Chưa đủ điều kiện. */
-export function ResultTag({ result }: { result: Pick<EligibilityResult, 'eligible'> }) {
+/** The status tag of a result: Đủ điều kiện / Cần Hội đồng xem xét / Đã được khen / Chưa đủ điều kiện. */
+export function ResultTag({ result }: { result: Pick<EligibilityResult, 'eligible'> & { duplicate?: EligibilityResult['duplicate'] } }) {
   const { t } = useTranslation();
   const status = statusOf(result);
   return <Tag color={STATUS_COLORS[status]} data-testid="eligibility-status">{t(`eligibility.status.${status}`)}</Tag>;
