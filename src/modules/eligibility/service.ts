@@ -102,7 +102,7 @@ export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year:
     const raw = { ...h.input, pending: [...(h.input.pending ?? []), ...earlier] };
     const result = checkParsed(withAward(raw, it.award, asOf, year), { settings });
     seen.set(key, [...earlier, { code: it.award, periodFrom: result.year, periodTo: result.year, reference: `dòng ${i + 1} của danh sách` }]);
-    const unitId = 'personId' in h ? h.unitId : h.unitId;
+    const unitId = h.unitId;
     out.push({ personId: it.personId ?? null, unitId: it.unitId ?? null, award: it.award, name: h.name, result });
     quotaItems.push({ award: it.award, year: result.year, unitChain: unitId ? (chains.get(unitId) ?? [unitId]) : [] });
   });
