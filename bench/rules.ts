@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultSettings } from '../src/modules/catalogue/settings.ts';
 import { checkEligibility } from '../src/modules/rules/engine.ts';
 import { discover, discoverableAwards } from '../src/modules/eligibility/discovery.ts';
-import { buildPersonHistories, fetchPersonRows, loadPersonInput, streamPersonPages } from '../src/modules/eligibility/history.ts';
+import { buildPersonHistories, fetchPersonDocs, loadPersonInput, streamPersonPages } from '../src/modules/eligibility/history.ts';
 import { type Db, openPglite, openPostgres } from '../src/server/db.ts';
 import { migrate } from '../src/server/migrate.ts';
 import { seedDemoCity } from '../src/seed/demo-city.ts';
@@ -40,16 +40,16 @@ async function openCity(): Promise<Db> {
 }
 
 /**
- * The scan floor: the same keyset pages and the same statements discovery's loader runs (rows fetched as one JSON
- * document per statement, the fastest transfer we have), with nothing built from them and no engine.
+ * The scan floor: the same keyset pages and the same statements discovery's reader runs (each statement's rows
+ * returned as one document, the fastest transfer we have), with nothing decoded or built from them and no engine.
  */
 async function scanFloor(db: Db): Promise<number> {
-  let rows = 0;
-  await streamPersonPages(db, { unitIds: 'all', asOf: AS_OF, fromYear: FROM_YEAR }, async (ids) => [await fetchPersonRows(db, ids, { asOf: AS_OF, fromYear: FROM_YEAR })], (batch) => {
-    for (const parts of batch) for (const part of parts) rows += part.length;
+  let bytes = 0;
+  await streamPersonPages(db, { unitIds: 'all', asOf: AS_OF, fromYear: FROM_YEAR }, async (ids) => [await fetchPersonDocs(db, ids, { asOf: AS_OF, fromYear: FROM_YEAR })], (batch) => {
+    for (const docs of batch) for (const d of docs) bytes += d?.length ?? 0;
   });
-  note(`scan floor read ${rows} rows`);
-  return rows;
+  note(`scan floor read ${(bytes / 1e6).toFixed(0)} MB of row documents`);
+  return bytes;
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ s: number; value: T }> {

@@ -9,7 +9,7 @@ import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInput, EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
 import { type Screened, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
-import { type PersonHistory, type PersonRows, type UnitHistory, assemblePersonHistories, currentUnitIds, fetchPersonRows, streamPersonPages, streamUnitInputs } from './history.ts';
+import { type PersonHistory, type UnitHistory, assemblePersonHistories, decodePersonDocs, fetchPersonDocs, streamPersonPages, streamUnitInputs } from './history.ts';
 import { unitNames } from './history-sql.ts';
 import { discoveryWorker } from './discovery-pool.ts';
 
@@ -138,16 +138,17 @@ export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow
   return out;
 }
 
-/** A batch of people as read from the database, before it is turned into engine inputs. */
+/** A batch of people as read from the database: the documents of its statements, not yet decoded. */
 export interface PeopleRowsBatch {
   ids: number[];
-  rows: PersonRows;
+  docs: (string | null)[];
   names: Map<number, string>;
 }
 
-/** The rows a batch of people's raw history gives: assembled and evaluated in one go (in the worker thread). */
+/** The rows a batch of people's raw history gives: decoded, assembled and evaluated in one go (in the worker thread). */
 export function evaluatePeopleRows(b: PeopleRowsBatch, job: BatchJob): DiscoveryRow[] {
-  return evaluatePeople(assemblePersonHistories(b.rows, b.ids, { asOf: job.filter.asOf, fromYear: FROM_YEAR }, b.names), job);
+  const opts = { asOf: job.filter.asOf, fromYear: FROM_YEAR };
+  return evaluatePeople(assemblePersonHistories(decodePersonDocs(b.docs, b.ids, opts), b.ids, opts, b.names), job);
 }
 
 export interface DiscoveryOptions {
@@ -186,14 +187,15 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
   let examined = 0;
   const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: FROM_YEAR };
   if (job.awards.individual.length > 0) {
-    // The main thread only reads; turning rows into inputs and judging them happens in the worker meanwhile.
-    const read = async (ids: number[]): Promise<PeopleRowsBatch[]> => {
-      const rows = await fetchPersonRows(q, ids, stream);
-      return [{ ids, rows, names: await unitNames(q, currentUnitIds(rows, f.asOf), f.asOf) }];
-    };
+    // The main thread only reads (each statement's rows as one string, cheap to hand over); decoding the rows,
+    // turning them into inputs and judging them happens in the worker meanwhile.
+    const units = (await q.query<{ id: number }>('select id from org_unit')).map((r) => r.id);
+    const names = await unitNames(q, units, f.asOf);
+    const read = async (ids: number[]): Promise<PeopleRowsBatch[]> => [{ ids, docs: await fetchPersonDocs(q, ids, stream), names }];
     await streamPersonPages(q, stream, read, ([b]) => {
-      examined += b?.rows[0].length ?? 0;
-      return b ? run('peopleRows', b) : undefined;
+      if (!b) return undefined;
+      examined += b.ids.length;
+      return run('peopleRows', b);
     });
   }
   if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, stream, (batch) => run('units', batch));

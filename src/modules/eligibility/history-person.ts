@@ -24,16 +24,28 @@ export async function loadPersonInput(q: Queryable, personId: number, opts: Hist
 
 const batchParams = (ids: number[], opts: HistoryOptions): sql.BatchParams => ({ ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) });
 
-/** The rows of a batch of people's history, as read (the benchmark's scan floor reads exactly these). */
-export function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions) {
+/** The statements that read a batch of people's history, in the order of `PersonRows`. */
+function personSpecs(ids: number[], opts: HistoryOptions): sql.RowsSpec[] {
   const p = batchParams(ids, opts);
-  return Promise.all([
-    sql.personRows(q, p), sql.employmentRows(q, p), sql.ratingRows(q, p), sql.titleRows(q, p),
-    sql.workRows(q, p), sql.disciplineRows(q, p), sql.leaveRows(q, p), sql.awardRows(q, 'person_id', ids, p.asOf),
-  ]);
+  return [sql.personSpec(p), sql.employmentSpec(p), sql.ratingSpec(p), sql.titleSpec(p), sql.workSpec(p), sql.disciplineSpec(p), sql.leaveSpec(p), sql.awardSpec('person_id', ids, p.asOf)];
 }
 
-export type PersonRows = Awaited<ReturnType<typeof fetchPersonRows>>;
+export type PersonRows = [sql.PersonRow[], sql.EmploymentRow[], sql.RatingRow[], sql.TitleRow[], sql.WorkRow[], sql.DisciplineRow[], sql.LeaveRow[], sql.AwardRow[]];
+
+/** The documents of a batch of people's history, undecoded: what discovery's main thread reads (and the benchmark's scan floor). */
+export function fetchPersonDocs(q: Queryable, ids: number[], opts: HistoryOptions): Promise<(string | null)[]> {
+  return Promise.all(personSpecs(ids, opts).map((s) => sql.fetchDoc(q, s)));
+}
+
+/** The rows of the documents `fetchPersonDocs` read. */
+export function decodePersonDocs(docs: (string | null)[], ids: number[], opts: HistoryOptions): PersonRows {
+  return personSpecs(ids, opts).map((s, i) => sql.decodeDoc(docs[i], s.text)) as PersonRows;
+}
+
+/** The rows of a batch of people's history. */
+export async function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonRows> {
+  return decodePersonDocs(await fetchPersonDocs(q, ids, opts), ids, opts);
+}
 
 /** The units people of a batch are in on `asOf` (their names are read once more, or taken from a preloaded map). */
 export function currentUnitIds(rows: PersonRows, asOf: string): number[] {
