@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
@@ -20,6 +21,25 @@ async function bigFile(names: string[]): Promise<Buffer> {
 }
 
 describe('streaming sheet reader', () => {
+  it('reads a file whose shared strings come before its sheet and whose workbook part comes last', async () => {
+    // exceljs writes xl/workbook.xml last and the other parts in an order that varies with timing; a sheet that
+    // followed the shared strings used to be parsed before the workbook part and crash the reader.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách');
+    sheet.addRow(PEOPLE_COLUMNS.map((c) => c.header));
+    sheet.addRow(['001085000001', 'Trần Văn Ánh']);
+    const zip = await JSZip.loadAsync(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'];
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    const order = [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml'];
+    const reordered = new JSZip();
+    for (const name of order) reordered.file(name, await zip.files[name].async('nodebuffer'));
+    const opened = await openSheet(await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), PEOPLE_COLUMNS);
+    const read: string[] = [];
+    for await (const r of opened.rows) read.push(r.cells.fullName as string);
+    expect(read).toEqual(['Trần Văn Ánh']);
+  });
+
   it('keeps every Vietnamese letter intact, also where a letter straddles two zip chunks', async () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `Nguyễn Thị Ánh Tuyết Đặng Hoàng Phượng ${i}`);
     const sheet = await openSheet(await bigFile(names), PEOPLE_COLUMNS);

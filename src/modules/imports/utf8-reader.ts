@@ -11,6 +11,9 @@ import { StringDecoder } from 'node:string_decoder';
 interface ReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  sharedStrings: unknown;
+  model: unknown;
 }
 
 const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
@@ -34,5 +37,24 @@ export class Utf8WorkbookReader extends Base {
   override async *_parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
     entry.setEncoding('utf8');
     yield* super._parseSharedStrings(entry);
+    // exceljs parses a worksheet as soon as the shared strings and the relations are known, even when
+    // xl/workbook.xml (the sheet names and the 1900/1904 date system) comes later in the zip — exceljs itself
+    // writes it last, and the order of the other parts varies with timing. Such a sheet then crashes the reader
+    // ("reading 'sheets'"). Hiding the strings until the workbook part is read makes those sheets wait, as
+    // exceljs already does for sheets that come before the shared strings.
+    if (this.model === undefined) {
+      this.#strings = this.sharedStrings;
+      this.sharedStrings = undefined;
+    }
   }
+
+  override async _parseWorkbook(entry: Readable): Promise<void> {
+    await super._parseWorkbook(entry);
+    if (this.#strings !== undefined) {
+      this.sharedStrings = this.#strings;
+      this.#strings = undefined;
+    }
+  }
+
+  #strings: unknown = undefined;
 }
