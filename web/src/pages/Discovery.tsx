@@ -29,17 +29,16 @@ function useFilters() {
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 50;
   /** Sets filters; any filter change goes back to page 1. */
-  // From the latest URL, not this render's: two quick filter changes must not undo each other.
+  // From the address bar, not this render's params (react-router's functional form gives the render's too): a
+  // filter changed before the page re-rendered after the previous change must not undo it.
   const set = (changes: Record<string, string | number | undefined>) => {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    }, { replace: true });
+    const next = new URLSearchParams(window.location.search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
   };
   return { filters, page, pageSize, set };
 }
