@@ -50,7 +50,13 @@ const ZCriterion: z.ZodType<CriterionDef> = z.lazy(() =>
   }).refine((c) => [c.check, c.any_of, c.all_of].filter(Boolean).length === 1, 'a criterion has exactly one of check, any_of, all_of'),
 );
 const ZAlternative = z.strictObject({ vi: z.string(), en: z.string(), basis: z.string() });
-const ZAwardRules = z.strictObject({ subjects: z.array(z.enum(['individual', 'collective', 'household'])), criteria: z.array(ZCriterion), alternatives: z.array(ZAlternative).optional() });
+const ZAwardRules = z.strictObject({
+  subjects: z.array(z.enum(['individual', 'collective', 'household'])),
+  /** Only for these subjects: members of the armed forces, or foreigners (no data of ours says who is one). */
+  audience: z.enum(['armed_forces', 'foreigners']).optional(),
+  criteria: z.array(ZCriterion),
+  alternatives: z.array(ZAlternative).optional(),
+});
 const ZRuleSet = z.strictObject({
   id: z.string(),
   from: zDay,
@@ -151,6 +157,12 @@ let loaded: Catalogue | null = null;
 export function catalogue(): Catalogue {
   loaded ??= loadCatalogue();
   return loaded;
+}
+
+/** Whether an award's audience includes a subject of this category (awards without an audience include everyone). */
+export function audienceIncludes(audience: AwardRules['audience'], category: string | undefined): boolean {
+  if (audience === 'armed_forces') return category === 'armed_forces';
+  return audience !== 'foreigners';
 }
 
 /** The rule set in force on a date (the date the dossier is received), or null before the 2022 Law. */

@@ -6,8 +6,8 @@
  */
 import { type Catalogue, type CriterionDef, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import type { Settings } from '../catalogue/settings.ts';
-import type { EligibilityInput, EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
-import { type Screened, screenParsed } from '../rules/engine.ts';
+import type { EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
+import { type Screened, inputFor, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
 import { type PersonHistory, type UnitHistory, assemblePersonHistories, decodePersonDocs, fetchPersonDocs, streamPersonPages, streamUnitInputs } from './history.ts';
 import { unitNames } from './history-sql.ts';
@@ -63,8 +63,8 @@ export function discoverableAwards(kind: SubjectKind, asOf: string, only?: strin
   const rs = ruleSetOn(asOf, cat);
   if (!rs) return [];
   return cat.awards
-    .filter((a) => (!only || a.code === only) && rs.awards[a.code]?.subjects.includes(kind) && !needsJudgement(rs.awards[a.code].criteria, kind))
-    .filter((a) => a.code !== 'advanced_soldier' && a.code !== 'advanced_unit')
+    // Awards for a particular audience (the armed forces, foreigners) are left to the panel of such a subject.
+    .filter((a) => (!only || a.code === only) && rs.awards[a.code]?.subjects.includes(kind) && !rs.awards[a.code].audience && !needsJudgement(rs.awards[a.code].criteria, kind))
     .map((a) => a.code);
 }
 
@@ -72,11 +72,6 @@ function statusOf(r: Screened): DiscoveryStatus | null {
   if (r.eligible === true) return 'eligible';
   if (r.eligible === 'needs_review') return 'needs_review';
   return r.stepsAway === 1 ? 'near' : null;
-}
-
-/** A cheap normalisation of the loader's input (it is built by our own code, so Zod is not needed per check). */
-function normalise(raw: EligibilityInputRaw, award: string, asOf: string, year: number): EligibilityInput {
-  return { ...raw, award, asOf, year, years: raw.years ?? [], awards: raw.awards ?? [], pending: raw.pending ?? [] } as EligibilityInput;
 }
 
 const isRated = (raw: EligibilityInputRaw, year: number) => (raw.years ?? []).some((y) => y.year === year && y.rating);
@@ -116,7 +111,7 @@ export function evaluatePeople(batch: PersonHistory[], job: BatchJob): Discovery
     if (f.gender && p.gender !== f.gender) continue;
     const base = { rated: isRated(p.input, f.year), subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
     for (const award of job.awards.individual) {
-      const row = rowOf(screenParsed(normalise(p.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      const row = rowOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
       if (row) out.push(row);
     }
   }
@@ -131,7 +126,7 @@ export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow
   for (const u of batch) {
     const base = { rated: isRated(u.input, f.year), subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
     for (const award of job.awards.collective) {
-      const row = rowOf(screenParsed(normalise(u.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      const row = rowOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
       if (row) out.push(row);
     }
   }

@@ -4,13 +4,14 @@
  */
 import type { Scope } from '../auth/scope.ts';
 import { assertInScope, inScope } from '../auth/scope.ts';
-import { catalogue } from '../catalogue/catalogue.ts';
+import { audienceIncludes, catalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import type { Settings } from '../catalogue/settings.ts';
-import type { EligibilityInput, EligibilityInputRaw, EligibilityResult, SubjectKind } from '../rules/contract.ts';
-import { awardsFor, checkParsed } from '../rules/engine.ts';
+import type { EligibilityInputRaw, EligibilityResult, SubjectKind } from '../rules/contract.ts';
+import { awardsFor, checkParsed, inputFor } from '../rules/engine.ts';
 import { type QuotaItem, type QuotaViolation, checkQuotas } from '../rules/quotas.ts';
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
+import { personSortKey, vietnameseKey } from '../../shared/vietnamese.ts';
 import { type DiscoveryFilter, type DiscoveryRow, discover } from './discovery.ts';
 import { buildPersonHistories, buildUnitHistories } from './history.ts';
 import { listCaps, unitChains, usedUnder } from './quotas-repo.ts';
@@ -20,16 +21,10 @@ export function todayInVietnam(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-function withAward(raw: EligibilityInputRaw, award: string, asOf: string, year: number | undefined): EligibilityInput {
-  return { ...raw, award, asOf, year, years: raw.years ?? [], awards: raw.awards ?? [], pending: raw.pending ?? [] } as EligibilityInput;
-}
-
-/** Awards shown on a subject's panel: those the rule set holds for its kind (armed-forces titles only for the armed forces). */
+/** Awards shown on a subject's panel: those the rule set holds for its kind and audience (rule-sets.yaml `audience`). */
 function panelAwards(kind: SubjectKind, asOf: string, category: string | undefined): string[] {
-  return awardsFor(kind, asOf).filter((code) => {
-    if (code === 'advanced_soldier' || code === 'advanced_unit' || code === 'determined_to_win_unit') return category === 'armed_forces';
-    return code !== 'honorary_capital_citizen';
-  });
+  const rs = ruleSetOn(asOf);
+  return awardsFor(kind, asOf).filter((code) => audienceIncludes(rs?.awards[code]?.audience, category));
 }
 
 export interface Panel {
@@ -41,7 +36,7 @@ export interface Panel {
 }
 
 function panelOf(kind: SubjectKind, id: number, name: string, raw: EligibilityInputRaw, asOf: string, year: number | undefined, settings: Settings): Panel {
-  const results = panelAwards(kind, asOf, raw.subject.category).map((award) => checkParsed(withAward(raw, award, asOf, year), { settings }));
+  const results = panelAwards(kind, asOf, raw.subject.category).map((award) => checkParsed(inputFor(raw, award, asOf, year), { settings }));
   return { subject: { kind, id, name }, asOf, year: results[0]?.year ?? year ?? Number(asOf.slice(0, 4)) - 1, ruleSet: results[0]?.ruleSet ?? '', results };
 }
 
@@ -100,7 +95,7 @@ export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year:
     const key = it.personId !== undefined ? `p${it.personId}` : `u${it.unitId}`;
     const earlier = seen.get(key) ?? [];
     const raw = { ...h.input, pending: [...(h.input.pending ?? []), ...earlier] };
-    const result = checkParsed(withAward(raw, it.award, asOf, year), { settings });
+    const result = checkParsed(inputFor(raw, it.award, asOf, year), { settings });
     seen.set(key, [...earlier, { code: it.award, periodFrom: result.year, periodTo: result.year, reference: `dòng ${i + 1} của danh sách` }]);
     const unitId = h.unitId;
     out.push({ personId: it.personId ?? null, unitId: it.unitId ?? null, award: it.award, name: h.name, result });
@@ -127,11 +122,15 @@ export async function subtreeInScope(q: Queryable, scope: Scope, unitId: number 
 }
 
 const STATUS_ORDER: Record<DiscoveryRow['status'], number> = { eligible: 0, near: 1, needs_review: 2 };
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
-/** Eligible first, then one step away, then to review; priority subjects first; awards in catalogue order; names in Vietnamese order. */
+/**
+ * Eligible first, then one step away, then to review; priority subjects first; awards in catalogue order; then
+ * names in the people list's Vietnamese order (given name first; decision 0003), keys computed once per row.
+ */
 export function sortRows(rows: DiscoveryRow[]): DiscoveryRow[] {
   const order = new Map(catalogue().awards.map((a, i) => [a.code, i]));
-  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.highlight) - Number(a.highlight) || (order.get(a.award) ?? 0) - (order.get(b.award) ?? 0) || collator.compare(a.name, b.name) || a.key.localeCompare(b.key));
+  const key = new Map(rows.map((r) => [r, r.subjectKind === 'individual' ? personSortKey(r.name) : vietnameseKey(r.name)]));
+  const byName = (a: DiscoveryRow, b: DiscoveryRow) => ((key.get(a) as string) < (key.get(b) as string) ? -1 : (key.get(a) as string) > (key.get(b) as string) ? 1 : 0);
+  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.highlight) - Number(a.highlight) || (order.get(a.award) ?? 0) - (order.get(b.award) ?? 0) || byName(a, b) || a.key.localeCompare(b.key));
 }
 
 /** At most this many rows are kept in memory for one discovery answer (filter to narrow it). */

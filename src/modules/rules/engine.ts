@@ -333,6 +333,14 @@ export function checkEligibility(raw: EligibilityInputRaw, opts: EngineOptions =
   return checkParsed(ZEligibilityInput.parse(raw), opts);
 }
 
+/**
+ * A stored history (the loaders' input, built by our own code) checked for one award: defaults filled in without
+ * a Zod pass, which discovery cannot afford per check.
+ */
+export function inputFor(raw: EligibilityInputRaw, award: string, asOf: string, year?: number): EligibilityInput {
+  return { ...raw, award, asOf, year, years: raw.years ?? [], awards: raw.awards ?? [], pending: raw.pending ?? [] } as EligibilityInput;
+}
+
 /** Award codes the engine evaluates for a subject kind under the rule set in force on a date. */
 export function awardsFor(kind: EligibilityInput['subject']['kind'], asOf: string, cat: Catalogue = defaultCatalogue()): string[] {
   const rs = ruleSetOn(asOf, cat);

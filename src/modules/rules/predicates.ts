@@ -330,17 +330,16 @@ function membersWith(f: Facts, p: Params): { members: number; have: number; titl
 const memberShare: Predicate = (f, p) => {
   const m = membersWith(f, p);
   if ('status' in m) return m;
-  const { have, title } = m;
-  const c = { members: m.members };
+  const { have, title, members } = m;
   const pct = num(p, 'pct', 70);
-  const share = c.members > 0 ? (100 * have) / c.members : 0;
-  const needCount = Math.ceil((pct * c.members) / 100 - 1e-9);
+  const share = members > 0 ? (100 * have) / members : 0;
+  const needCount = Math.ceil((pct * members) / 100 - 1e-9);
   const shareText = (Math.round(share * 10) / 10).toString().replace('.', ',');
   const nameVi = titleName(f, title, 'vi');
   const nameEn = titleName(f, title, 'en');
-  if (c.members > 0 && have >= needCount) return met(() => [`${f.year}: ${have}/${c.members} thành viên (${shareText}%) đạt ${nameVi}, từ ${pct}% trở lên`, `${f.year}: ${have} of ${c.members} members (${share.toFixed(1)}%) are ${nameEn}, at least ${pct}%`]);
+  if (members > 0 && have >= needCount) return met(() => [`${f.year}: ${have}/${members} thành viên (${shareText}%) đạt ${nameVi}, từ ${pct}% trở lên`, `${f.year}: ${have} of ${members} members (${share.toFixed(1)}%) are ${nameEn}, at least ${pct}%`]);
   const gap = Math.max(1, needCount - have);
-  return unmet(gap, () => [`${f.year}: ${have}/${c.members} thành viên (${shareText}%) đạt ${nameVi}, dưới ${pct}%`, `${f.year}: ${have} of ${c.members} members (${share.toFixed(1)}%) are ${nameEn}, under ${pct}%`, `Thêm ${gap} thành viên đạt ${nameVi} (cần ${needCount}/${c.members})`, `${gap} more member(s) with ${nameEn} (${needCount} of ${c.members} needed)`]);
+  return unmet(gap, () => [`${f.year}: ${have}/${members} thành viên (${shareText}%) đạt ${nameVi}, dưới ${pct}%`, `${f.year}: ${have} of ${members} members (${share.toFixed(1)}%) are ${nameEn}, under ${pct}%`, `Thêm ${gap} thành viên đạt ${nameVi} (cần ${needCount}/${members})`, `${gap} more member(s) with ${nameEn} (${needCount} of ${members} needed)`]);
 };
 
 const membersCompletedAll: Predicate = (f) => {
