@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR, audit } from '../modules/audit/audit.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
 import type { Db } from '../server/db.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, writeAccounts } from './accounts.ts';
 import { DEFAULT_YEARS, MAX_YEARS, generateHistory, historyYears } from './history-gen.ts';
@@ -74,6 +75,9 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
 
     if (withAccounts) await writeAccounts(q, SYSTEM_ACTOR, unitIds, await hashing);
   });
+  // Every person's history digest (what discovery reads), built once now rather than by the first discovery.
+  const digests = await refreshStaleHistories(db);
+  log(`seed: ${digests} history digests written (${seconds()})`);
   // Fresh statistics for the planner, and a visibility map, so that the first searches are planned well
   // (PGlite has no autovacuum; on a server this also spares the first minutes of autovacuum work).
   await db.exec('vacuum (analyze)');

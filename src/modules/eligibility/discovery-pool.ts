@@ -1,21 +1,32 @@
 /**
- * The discovery worker: one thread, started on first use and kept (unref'd, so it never holds the process open),
- * that evaluates batches while the main thread reads the next one from the database. If the thread cannot start
- * or dies, discovery evaluates in process — the answer is the same, only slower.
+ * The discovery workers: one thread per core (at most MAX_WORKERS), started on first use and kept (unref'd, so
+ * they never hold the process open), that evaluate batches while the main thread reads the next ones from the
+ * database. A batch goes to the worker with the fewest batches waiting. If a thread cannot start or dies, the
+ * pool carries on with the others, and with none discovery evaluates in process: the answer is the same, only
+ * slower.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchJob, DiscoveryRow, PeopleRowsBatch } from './discovery.ts';
+import type { BatchJob, DigestBatch, DiscoveryRow } from './discovery.ts';
 import type { UnitHistory } from './history.ts';
 
+export type BatchKind = 'digests' | 'units';
+
 export interface DiscoveryWorker {
-  evaluate(kind: 'peopleRows' | 'units', batch: PeopleRowsBatch | UnitHistory[], job: BatchJob): Promise<DiscoveryRow[]>;
+  evaluate(kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob): Promise<DiscoveryRow[]>;
+  /** Threads alive. */
+  readonly size: number;
 }
 
 interface Reply { id: number; rows?: DiscoveryRow[]; error?: string }
+interface Thread { worker: Worker; waiting: Map<number, { resolve: (rows: DiscoveryRow[]) => void; reject: (e: Error) => void }> }
+
+/** More threads than cores only compete with the reader; two cover the machines we run on. */
+const MAX_WORKERS = 2;
 
 let shared: DiscoveryWorker | null | undefined;
 
-function start(): DiscoveryWorker | null {
+function startThread(onDead: (t: Thread) => void): Thread | null {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./discovery-worker.ts', import.meta.url));
@@ -23,34 +34,54 @@ function start(): DiscoveryWorker | null {
     return null;
   }
   worker.unref();
-  let nextId = 1;
-  const waiting = new Map<number, { resolve: (rows: DiscoveryRow[]) => void; reject: (e: Error) => void }>();
+  const thread: Thread = { worker, waiting: new Map() };
   worker.on('message', (m: Reply) => {
-    const w = waiting.get(m.id);
+    const w = thread.waiting.get(m.id);
     if (!w) return;
-    waiting.delete(m.id);
+    thread.waiting.delete(m.id);
     if (m.error) w.reject(new Error(m.error));
     else w.resolve(m.rows ?? []);
   });
   const fail = (error: Error) => {
-    shared = null; // later discoveries evaluate in process
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
+    onDead(thread);
+    for (const w of thread.waiting.values()) w.reject(error);
+    thread.waiting.clear();
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`discovery worker exited with code ${code}`)));
+  return thread;
+}
+
+function startPool(count: number): DiscoveryWorker | null {
+  const threads: Thread[] = [];
+  const onDead = (t: Thread) => {
+    const i = threads.indexOf(t);
+    if (i >= 0) threads.splice(i, 1);
+    if (threads.length === 0) shared = null; // later discoveries evaluate in process
+  };
+  for (let i = 0; i < count; i++) {
+    const t = startThread(onDead);
+    if (t) threads.push(t);
+  }
+  if (threads.length === 0) return null;
+  let nextId = 1;
   return {
+    get size() {
+      return threads.length;
+    },
     evaluate: (kind, batch, job) =>
       new Promise((resolve, reject) => {
+        const thread = threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a), threads[0]);
+        if (!thread) return reject(new Error('no discovery worker alive'));
         const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, kind, batch, job });
+        thread.waiting.set(id, { resolve, reject });
+        thread.worker.postMessage({ id, kind, batch, job });
       }),
   };
 }
 
-/** The shared worker, or null when threads are unavailable. */
+/** The shared pool, or null when threads are unavailable. */
 export function discoveryWorker(): DiscoveryWorker | null {
-  if (shared === undefined) shared = start();
+  if (shared === undefined) shared = startPool(Math.max(1, Math.min(MAX_WORKERS, availableParallelism())));
   return shared;
 }

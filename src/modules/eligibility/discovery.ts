@@ -9,7 +9,8 @@ import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
 import { type Screened, inputFor, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
-import { type PersonHistory, type UnitHistory, assemblePersonHistories, decodePersonDocs, fetchPersonDocs, streamPersonPages, streamUnitInputs } from './history.ts';
+import { type PersonHistory, type UnitHistory, streamPersonPages, streamUnitInputs } from './history.ts';
+import { fetchDigestDoc, historiesFromDigests, refreshStaleHistories } from './history-digest.ts';
 import { unitNames } from './history-sql.ts';
 import { discoveryWorker } from './discovery-pool.ts';
 
@@ -133,17 +134,16 @@ export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow
   return out;
 }
 
-/** A batch of people as read from the database: the documents of its statements, not yet decoded. */
-export interface PeopleRowsBatch {
-  ids: number[];
-  docs: (string | null)[];
+/** A page of people as read from the database: their history digests as one JSON document, not yet parsed. */
+export interface DigestBatch {
+  count: number;
+  doc: string;
   names: Map<number, string>;
 }
 
-/** The rows a batch of people's raw history gives: decoded, assembled and evaluated in one go (in the worker thread). */
-export function evaluatePeopleRows(b: PeopleRowsBatch, job: BatchJob): DiscoveryRow[] {
-  const opts = { asOf: job.filter.asOf, fromYear: FROM_YEAR };
-  return evaluatePeople(assemblePersonHistories(decodePersonDocs(b.docs, b.ids, opts), b.ids, opts, b.names), job);
+/** The rows a page of digests gives: parsed, assembled and evaluated in one go (in a worker thread). */
+export function evaluateDigests(b: DigestBatch, job: BatchJob): DiscoveryRow[] {
+  return evaluatePeople(historiesFromDigests(b.doc, { asOf: job.filter.asOf, fromYear: FROM_YEAR }, b.names), job);
 }
 
 export interface DiscoveryOptions {
@@ -171,8 +171,8 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
   const pool = opts.worker === false ? null : discoveryWorker();
   // Results come back in order: each batch's promise is awaited before the next batch's rows are emitted.
   let previous: Promise<void> = Promise.resolve();
-  const run = (kind: 'peopleRows' | 'units', batch: PeopleRowsBatch | UnitHistory[]) => {
-    const here = () => (kind === 'peopleRows' ? evaluatePeopleRows(batch as PeopleRowsBatch, job) : evaluateUnits(batch as UnitHistory[], job));
+  const run = (kind: 'digests' | 'units', batch: DigestBatch | UnitHistory[]) => {
+    const here = () => (kind === 'digests' ? evaluateDigests(batch as DigestBatch, job) : evaluateUnits(batch as UnitHistory[], job));
     // A worker that fails mid-way costs speed, never the answer: that batch is evaluated here instead.
     const rows = pool ? pool.evaluate(kind, batch, job).catch(here) : Promise.resolve(here());
     const done = previous.then(() => rows).then((list) => list.forEach(opts.onRow));
@@ -182,15 +182,17 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
   let examined = 0;
   const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: FROM_YEAR };
   if (job.awards.individual.length > 0) {
-    // The main thread only reads (each statement's rows as one string, cheap to hand over); decoding the rows,
-    // turning them into inputs and judging them happens in the worker meanwhile.
+    // Digests are brought up to date with every committed write, then read a page at a time by the main thread
+    // (one statement per page, the document handed over unparsed); parsing, assembling and judging happen in the
+    // workers meanwhile.
+    await refreshStaleHistories(q);
     const units = (await q.query<{ id: number }>('select id from org_unit')).map((r) => r.id);
     const names = await unitNames(q, units, f.asOf);
-    const read = async (ids: number[]): Promise<PeopleRowsBatch[]> => [{ ids, docs: await fetchPersonDocs(q, ids, stream), names }];
+    const read = async (ids: number[]): Promise<DigestBatch[]> => [{ count: ids.length, doc: await fetchDigestDoc(q, ids), names }];
     await streamPersonPages(q, stream, read, ([b]) => {
       if (!b) return undefined;
-      examined += b.ids.length;
-      return run('peopleRows', b);
+      examined += b.count;
+      return run('digests', b);
     });
   }
   if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, stream, (batch) => run('units', batch));

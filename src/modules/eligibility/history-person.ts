@@ -22,7 +22,7 @@ export async function loadPersonInput(q: Queryable, personId: number, opts: Hist
   return one ?? null;
 }
 
-const batchParams = (ids: number[], opts: HistoryOptions): sql.BatchParams => ({ ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) });
+export const batchParams = (ids: number[], opts: HistoryOptions): sql.BatchParams => ({ ids, asOf: opts.asOf, fromYear: opts.fromYear ?? FIRST_YEAR, toYear: yearOf(opts.asOf) });
 
 /** The statements that read a batch of people's history, in the order of `PersonRows`. */
 function personSpecs(ids: number[], opts: HistoryOptions): sql.RowsSpec[] {
@@ -68,34 +68,35 @@ export async function buildPersonHistories(q: Queryable, ids: number[], opts: Hi
 export function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
   const p = batchParams(ids, opts);
   const [people, jobs, ratings, titles, works, discipline, leave, awards] = rows;
-  const jobsOf = groupBy(jobs, (r) => r.person_id);
-  const current = new Map(people.map((r) => [r.id, currentJob(jobsOf.get(r.id) ?? [], p.asOf)]));
   const facts = {
-    jobs: jobsOf, ratings: groupBy(ratings, (r) => r.person_id), titles: groupBy(titles, (r) => r.person_id),
+    jobs: groupBy(jobs, (r) => r.person_id), ratings: groupBy(ratings, (r) => r.person_id), titles: groupBy(titles, (r) => r.person_id),
     works: groupBy(works, (r) => r.person_id), discipline: groupBy(discipline, (r) => r.person_id),
     leave: groupBy(leave, (r) => r.person_id), awards: groupBy(awards, (r) => r.owner_id),
   };
-  return people.map((person) => {
-    const job = current.get(person.id) ?? null;
-    const years = personYears(p, {
-      jobs: facts.jobs.get(person.id) ?? [], ratings: facts.ratings.get(person.id) ?? [], titles: facts.titles.get(person.id) ?? [],
-      works: facts.works.get(person.id) ?? [], discipline: facts.discipline.get(person.id) ?? [], leave: facts.leave.get(person.id) ?? [],
-    });
-    return {
-      personId: person.id, name: person.full_name, unitId: job?.unit_id ?? null, unitName: job ? (names.get(job.unit_id) ?? null) : null,
-      isLeader: job?.is_leader ?? false, gender: person.gender,
-      input: {
-        award: opts.award ?? '', asOf: p.asOf,
-        subject: {
-          kind: 'individual', name: person.full_name, gender: person.gender,
-          ...(job ? { category: job.category, isLeader: job.is_leader, startedOn: startedOn(facts.jobs.get(person.id) ?? [], job) } : {}),
-          underReview: person.under_review,
-        },
-        years,
-        awards: (facts.awards.get(person.id) ?? []).map(sql.toPriorAward),
+  return people.map((person) => assemblePerson(person, {
+    jobs: facts.jobs.get(person.id) ?? [], ratings: facts.ratings.get(person.id) ?? [], titles: facts.titles.get(person.id) ?? [],
+    works: facts.works.get(person.id) ?? [], discipline: facts.discipline.get(person.id) ?? [], leave: facts.leave.get(person.id) ?? [],
+    awards: facts.awards.get(person.id) ?? [],
+  }, p, opts.award ?? '', names));
+}
+
+/** One person's history from their own rows (each list in its statement's order). */
+export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.BatchParams, award: string, names: Map<number, string>): PersonHistory {
+  const job = currentJob(f.jobs, p.asOf);
+  return {
+    personId: person.id, name: person.full_name, unitId: job?.unit_id ?? null, unitName: job ? (names.get(job.unit_id) ?? null) : null,
+    isLeader: job?.is_leader ?? false, gender: person.gender,
+    input: {
+      award, asOf: p.asOf,
+      subject: {
+        kind: 'individual', name: person.full_name, gender: person.gender,
+        ...(job ? { category: job.category, isLeader: job.is_leader, startedOn: startedOn(f.jobs, job) } : {}),
+        underReview: person.under_review,
       },
-    };
-  });
+      years: personYears(p, f),
+      awards: f.awards.map(sql.toPriorAward),
+    },
+  };
 }
 
 /** The employment open on `asOf` (the latest begun if several), else the latest begun by then. */
@@ -120,13 +121,15 @@ function startedOn(jobs: sql.EmploymentRow[], job: sql.EmploymentRow): string {
   return start;
 }
 
-interface PersonFacts {
+/** One person's rows of each statement but the person's own. */
+export interface PersonFacts {
   jobs: sql.EmploymentRow[];
   ratings: sql.RatingRow[];
   titles: sql.TitleRow[];
   works: sql.WorkRow[];
   discipline: sql.DisciplineRow[];
   leave: sql.LeaveRow[];
+  awards: sql.AwardRow[];
 }
 
 /** One entry per year in [fromYear, asOf's year] with any fact, oldest first; empty lists are left out. */

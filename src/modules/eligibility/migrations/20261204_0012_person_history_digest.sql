@@ -1,0 +1,124 @@
+-- A per-person digest of every fact the eligibility loaders read (hồ sơ thành tích tóm tắt), kept in step with the
+-- fact tables, so that discovery reads one row per person instead of eight statements over ~15 rows per person.
+-- The digest holds the facts unfiltered by date; the reader applies `asOf` exactly as the loaders' statements do
+-- (history-digest.ts; a test holds the two equal). History is never overwritten: the digest is derived data,
+-- rebuilt from the fact tables at any time.
+--
+-- Freshness: every write to a fact table logs the people it touched in person_history_stale (a log, not a set, so
+-- that a writer's entry only becomes visible when its transaction commits: a refresh can never consume it early).
+-- person_history_refresh_stale() turns the oldest log entries into fresh digests; discovery runs it before it
+-- reads, bulk writers (seed, import) after they write. A digest is therefore never older than the last committed
+-- write at the moment discovery starts.
+create table person_history_digest (
+  person_id bigint primary key references person(id) on delete cascade,
+  doc text not null,
+  refreshed_at timestamptz not null default now()
+);
+
+create table person_history_stale (
+  id bigint generated always as identity primary key,
+  person_id bigint not null
+);
+create index person_history_stale_person_idx on person_history_stale (person_id);
+
+-- The digest of some people as JSON: every list in the order the loaders' statements return it.
+create function person_history_refresh(ids bigint[]) returns integer language plpgsql as $$
+declare n integer;
+begin
+  insert into person_history_digest (person_id, doc, refreshed_at)
+  select p.id, json_build_object(
+      'id', p.id, 'n', p.full_name, 'g', p.gender,
+      'rv', (select json_agg(json_build_array(r.opened_on, r.closed_on) order by r.id)
+               from review_case r where r.person_id = p.id),
+      'e', (select json_agg(json_build_array(e.id, e.unit_id, e.category, e.is_leader, e.from_date, e.to_date) order by e.from_date, e.id)
+              from employment e where e.person_id = p.id),
+      'r', (select json_agg(json_build_array(x.year, x.rating) order by x.year) from (
+              select distinct on (r.year) r.year, r.rating from person_year_rating r
+               where r.person_id = p.id and not exists (select 1 from person_year_rating c where c.corrects_id = r.id)
+               order by r.year, r.id desc) x),
+      't', (select json_agg(json_build_array(t.year, t.title_code, t.revoked_on) order by t.year, t.title_code)
+              from person_title t
+             where t.person_id = p.id and not exists (select 1 from person_title c where c.corrects_id = t.id)),
+      'w', (select json_agg(json_build_array(w.kind, w.year, w.name, w.scope, w.used_for_award, w.accepted, w.id, w.revoked_on) order by w.kind, w.year, w.id) from (
+              select 'initiative' as kind, i.year, i.name, i.scope, i.used_for_award, null::boolean as accepted, i.id, i.revoked_on
+                from person_initiative i where i.person_id = p.id
+              union all
+              select 'science', s.year, s.name, s.scope, null, s.accepted, s.id, s.revoked_on
+                from person_science_project s where s.person_id = p.id) w),
+      'd', (select json_agg(json_build_array(d.id, d.level, d.from_date, d.to_date, d.revoked_on) order by d.from_date, d.id)
+              from person_discipline d where d.person_id = p.id),
+      'l', (select json_agg(json_build_array(l.id, l.kind, l.from_date, l.to_date) order by l.from_date, l.id)
+              from person_leave l where l.person_id = p.id),
+      'a', (select json_agg(json_build_array(a.id, a.form_code, a.award_type, a.decision_no, a.decision_date, a.period_from, a.period_to, a.revoked_on) order by a.decision_date, a.id)
+              from award_record a where a.person_id = p.id)
+    )::text, now()
+    from person p join unnest(ids) as k(id) on k.id = p.id
+  on conflict (person_id) do update set doc = excluded.doc, refreshed_at = excluded.refreshed_at;
+  get diagnostics n = row_count;
+  return n;
+end;
+$$;
+
+-- Refreshes the first `max_people` people of the stale log (by id) and removes every entry of theirs that this
+-- statement can see (entries of transactions not yet committed stay, and are refreshed later); returns how many
+-- people it refreshed (0 = every digest is fresh as of the writes committed so far).
+create function person_history_refresh_stale(max_people integer) returns integer language plpgsql as $$
+declare ids bigint[];
+begin
+  select array_agg(x.person_id) into ids
+    from (select distinct s.person_id from person_history_stale s order by s.person_id limit max_people) x;
+  if ids is null then return 0; end if;
+  delete from person_history_stale where person_id = any(ids);
+  perform person_history_refresh(ids);
+  return cardinality(ids);
+end;
+$$;
+
+-- Statement-level triggers log the people a statement touched, once per statement (PL/pgSQL plans only the
+-- branch it runs, so each branch names only the transition tables its event has).
+create function person_history_log() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into person_history_stale (person_id) select distinct n.person_id from new_rows n where n.person_id is not null;
+  elsif tg_op = 'DELETE' then
+    insert into person_history_stale (person_id) select distinct o.person_id from old_rows o where o.person_id is not null;
+  else
+    insert into person_history_stale (person_id)
+    select x.person_id from (select person_id from old_rows union select person_id from new_rows) x where x.person_id is not null;
+  end if;
+  return null;
+end;
+$$;
+
+do $$
+declare t text;
+begin
+  foreach t in array array['employment', 'person_year_rating', 'person_title', 'person_initiative', 'person_science_project',
+                           'person_discipline', 'person_leave', 'award_record', 'review_case'] loop
+    execute format('create trigger %1$s_history_ins after insert on %1$I referencing new table as new_rows for each statement execute function person_history_log()', t);
+    execute format('create trigger %1$s_history_upd after update on %1$I referencing old table as old_rows new table as new_rows for each statement execute function person_history_log()', t);
+    execute format('create trigger %1$s_history_del after delete on %1$I referencing old table as old_rows for each statement execute function person_history_log()', t);
+  end loop;
+end;
+$$;
+
+-- A person's own row: new people, and a changed name or gender (other columns, e.g. version, do not matter).
+create function person_history_log_person() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into person_history_stale (person_id) select n.id from new_rows n;
+  else
+    insert into person_history_stale (person_id)
+    select n.id from new_rows n join old_rows o on o.id = n.id
+     where o.full_name is distinct from n.full_name or o.gender is distinct from n.gender;
+  end if;
+  return null;
+end;
+$$;
+create trigger person_history_ins after insert on person referencing new table as new_rows
+  for each statement execute function person_history_log_person();
+create trigger person_history_upd after update on person referencing old table as old_rows new table as new_rows
+  for each statement execute function person_history_log_person();
+
+-- Everyone already stored gets a digest at the next refresh.
+insert into person_history_stale (person_id) select id from person order by id;
