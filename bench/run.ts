@@ -40,8 +40,9 @@ if (!SUITES[suite]) {
   process.stderr.write(`bench: unknown suite "${suite}"; known: ${Object.keys(SUITES).join(', ')}\n`);
   process.exit(2);
 }
-// "search" selects both search figures; names match by prefix.
-const selected = FIGURES.filter((f) => SUITES[suite].includes(f.name) && (only.length === 0 || only.some((o) => f.name.startsWith(o))));
+// "search" selects both search figures; names match by prefix, unless a name is given exactly ("rules" alone).
+const matches = (name: string, o: string) => name === o || (!FIGURES.some((f) => f.name === o) && name.startsWith(o));
+const selected = FIGURES.filter((f) => SUITES[suite].includes(f.name) && (only.length === 0 || only.some((o) => matches(f.name, o))));
 if (selected.length === 0) {
   process.stderr.write(`bench: nothing matches ${only.join(', ')}; figures: ${FIGURES.map((f) => f.name).join(', ')}\n`);
   process.exit(2);

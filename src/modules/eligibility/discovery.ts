@@ -12,7 +12,7 @@ import type { Queryable } from '../../server/db.ts';
 import { type PersonHistory, type UnitHistory, streamPersonPages, streamUnitInputs } from './history.ts';
 import { fetchDigestDoc, historiesFromDigests, refreshStaleHistories } from './history-digest.ts';
 import { unitNames } from './history-sql.ts';
-import { discoveryWorker } from './discovery-pool.ts';
+import { type BatchKind, discoveryWorker } from './discovery-pool.ts';
 
 export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
 
@@ -84,21 +84,20 @@ export interface BatchJob {
   awards: { individual: string[]; collective: string[] };
 }
 
-type Base = Omit<DiscoveryRow, 'key' | 'award' | 'awardName' | 'awardNameEn' | 'status' | 'missing' | 'missingEn' | 'reasonVi' | 'reasonEn' | 'duplicate'> & { rated: boolean };
+type Base = Omit<DiscoveryRow, 'key' | 'award' | 'awardName' | 'awardNameEn' | 'status' | 'missing' | 'missingEn' | 'reasonVi' | 'reasonEn' | 'duplicate'>;
 
-function rowOf(r: Screened, { rated, ...base }: Base, f: DiscoveryFilter): DiscoveryRow | null {
+/** The row of one check, or null when it is no candidate; `rated` = the year under review has a rating. */
+function rowOf(r: Screened, base: Base, rated: boolean, f: DiscoveryFilter): DiscoveryRow | null {
   if (r.duplicate === 'same') return null; // already holds it: not a candidate
   // Blocked only by a higher award for the same achievement, or a pending proposal: shown, flagged.
   const status: DiscoveryStatus | null = r.duplicate ? 'eligible' : statusOf(r);
   if (!status || (f.status && f.status !== 'all' && f.status !== status)) return null;
   // A year nobody has rated yet has nothing to discover (every award would just "need review").
   if (status === 'needs_review' && !rated) return null;
-  const x = r.explain();
-  let duplicate: DiscoveryRow['duplicate'] = null;
-  if (r.duplicate) {
-    const c = x.criteria.find((k) => k.duplicate) as { reason: string; reasonEn: string };
-    duplicate = { kind: r.duplicate === 'pending' ? 'pending' : 'awarded', textVi: c.reason, textEn: c.reasonEn };
-  }
+  const x = r.summary();
+  const duplicate: DiscoveryRow['duplicate'] = r.duplicate && x.duplicateText
+    ? { kind: r.duplicate === 'pending' ? 'pending' : 'awarded', textVi: x.duplicateText.vi, textEn: x.duplicateText.en }
+    : null;
   const id = base.personId ?? base.unitId;
   return { ...base, key: `${base.subjectKind}:${id}:${x.award}`, award: x.award, awardName: x.awardName, awardNameEn: x.awardNameEn, status, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate };
 }
@@ -110,9 +109,10 @@ export function evaluatePeople(batch: PersonHistory[], job: BatchJob): Discovery
   for (const p of batch) {
     if (f.leader !== undefined && p.isLeader !== f.leader) continue;
     if (f.gender && p.gender !== f.gender) continue;
-    const base = { rated: isRated(p.input, f.year), subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
+    const rated = isRated(p.input, f.year);
+    const base = { subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
     for (const award of job.awards.individual) {
-      const row = rowOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      const row = rowOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), base, rated, f);
       if (row) out.push(row);
     }
   }
@@ -125,9 +125,10 @@ export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow
   const smallMax = Number(job.settings.small_collective_max_members);
   const out: DiscoveryRow[] = [];
   for (const u of batch) {
-    const base = { rated: isRated(u.input, f.year), subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
+    const rated = isRated(u.input, f.year);
+    const base = { subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
     for (const award of job.awards.collective) {
-      const row = rowOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings }), base, f);
+      const row = rowOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), base, rated, f);
       if (row) out.push(row);
     }
   }
@@ -150,13 +151,13 @@ export interface DiscoveryOptions {
   settings: Settings;
   /** Called with each row in discovery order (people by id, then collectives). */
   onRow: (row: DiscoveryRow) => void;
-  /** Evaluate batches in a worker thread while the next batch is read (default: when the worker can start). */
+  /** Evaluate batches in worker threads while the next ones are read (default: when a worker can start). */
   worker?: boolean;
 }
 
 /**
  * Runs discovery; returns how many subjects were examined. Batches stream from the database; each is evaluated
- * in the discovery worker thread (so reading the next batch and evaluating this one overlap), or in process.
+ * in a discovery worker thread (so reading the next batches and evaluating this one overlap), or in process.
  * @example await discover(db, { unitIds: 'all', year: 2025, asOf: '2026-01-10' }, { settings, onRow: (r) => rows.push(r) });
  */
 export async function discover(q: Queryable, f: DiscoveryFilter, opts: DiscoveryOptions): Promise<number> {
@@ -169,15 +170,20 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
     },
   };
   const pool = opts.worker === false ? null : discoveryWorker();
-  // Results come back in order: each batch's promise is awaited before the next batch's rows are emitted.
+  // Results come back in order: each batch's rows are emitted after the previous batch's. Up to one batch per
+  // worker and one more wait in flight, so every worker stays busy while the reader goes on; the reader waits for
+  // the oldest batch beyond that (memory stays bounded).
   let previous: Promise<void> = Promise.resolve();
-  const run = (kind: 'digests' | 'units', batch: DigestBatch | UnitHistory[]) => {
+  const inFlight: Promise<void>[] = [];
+  const limit = pool ? pool.size + 1 : 1;
+  const run = async (kind: BatchKind, batch: DigestBatch | UnitHistory[]) => {
     const here = () => (kind === 'digests' ? evaluateDigests(batch as DigestBatch, job) : evaluateUnits(batch as UnitHistory[], job));
     // A worker that fails mid-way costs speed, never the answer: that batch is evaluated here instead.
     const rows = pool ? pool.evaluate(kind, batch, job).catch(here) : Promise.resolve(here());
     const done = previous.then(() => rows).then((list) => list.forEach(opts.onRow));
     previous = done;
-    return done;
+    inFlight.push(done);
+    while (inFlight.length >= limit) await inFlight.shift();
   };
   let examined = 0;
   const stream = { unitIds: f.unitIds, asOf: f.asOf, fromYear: FROM_YEAR };

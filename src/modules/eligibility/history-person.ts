@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../server/db.ts';
 import type { YearFacts } from '../rules/contract.ts';
-import { monthsInYear, monthsWorked, overlapsYear, round1, toDays, yearsOf } from './history-months.ts';
+import { type DayPeriod, coversYear, monthsInYear, monthsWorked, overlapsYear, round1, toDays, yearsOf } from './history-months.ts';
 import * as sql from './history-sql.ts';
 import { FIRST_YEAR, type HistoryOptions, type PersonHistory, groupBy, yearOf } from './history-types.ts';
 
@@ -134,11 +134,11 @@ export interface PersonFacts {
 
 /** One entry per year in [fromYear, asOf's year] with any fact, oldest first; empty lists are left out. */
 function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
-  const years = new Map<number, YearOut>();
+  // Slots by year (at most ~80 from 1945): cheaper than a map and a sort, for every person of a city.
+  const slots: (YearOut | undefined)[] = new Array(Math.max(0, p.toYear - p.fromYear + 1));
   const at = (year: number): YearOut => {
-    let y = years.get(year);
-    if (!y) years.set(year, (y = { year, rating: null }));
-    return y;
+    const i = year - p.fromYear;
+    return (slots[i] ??= { year, rating: null });
   };
   const push = <K extends 'titles' | 'initiatives' | 'scienceProjects' | 'discipline' | 'leave'>(year: number, key: K, item: NonNullable<YearOut[K]>[number]) => {
     const y = at(year);
@@ -153,16 +153,39 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   for (const d of f.discipline) {
     for (const y of yearsOf({ from: d.from_date, to: d.to_date }, p.fromYear, p.toYear)) push(y, 'discipline', { level: d.level, from: d.from_date, to: d.to_date });
   }
-  f.leave.forEach((l) => {
+  for (const l of f.leave) {
     const days = toDays({ from: l.from_date, to: l.to_date });
     for (const y of yearsOf({ from: l.from_date, to: l.to_date }, p.fromYear, p.toYear)) push(y, 'leave', { kind: l.kind, months: round1(monthsInYear(days, y)) });
-  });
-  const employedYears = new Set(f.jobs.flatMap((j) => yearsOf({ from: j.from_date, to: j.to_date }, p.fromYear, p.toYear)));
-  if (employedYears.size === 0) return [...years.values()].sort((a, b) => a.year - b.year);
-  const jobs = f.jobs.map((j) => toDays({ from: j.from_date, to: j.to_date }));
-  const away = f.leave.filter((l) => NOT_WORK.has(l.kind)).map((l) => toDays({ from: l.from_date, to: l.to_date }));
-  for (const y of employedYears) {
-    at(y).monthsWorked = monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), away.filter((l) => overlapsYear(l, y)));
   }
-  return [...years.values()].sort((a, b) => a.year - b.year);
+  if (f.jobs.length > 0) monthsWorkedByYear(p, f, at);
+  const out: YearOut[] = [];
+  for (const y of slots) if (y) out.push(y);
+  return out;
+}
+
+/** `monthsWorked` for every year some employment touches (years as indexes from `fromYear`). */
+function monthsWorkedByYear(p: sql.BatchParams, f: PersonFacts, at: (year: number) => YearOut): void {
+  const n = Math.max(0, p.toYear - p.fromYear + 1);
+  const touched = new Uint8Array(n);
+  const whole = new Uint8Array(n); // one job covers the whole year
+  const jobs = f.jobs.map((j) => toDays({ from: j.from_date, to: j.to_date }));
+  f.jobs.forEach((j, k) => mark(jobs[k], yearsOf({ from: j.from_date, to: j.to_date }, p.fromYear, p.toYear), p.fromYear, touched, whole));
+  const awayLeave = f.leave.filter((l) => NOT_WORK.has(l.kind));
+  const away = awayLeave.map((l) => toDays({ from: l.from_date, to: l.to_date }));
+  const awayYears = new Uint8Array(n);
+  awayLeave.forEach((l, k) => mark(away[k], yearsOf({ from: l.from_date, to: l.to_date }, p.fromYear, p.toYear), p.fromYear, awayYears, null));
+  for (let i = 0; i < n; i++) {
+    if (!touched[i]) continue;
+    const y = p.fromYear + i;
+    // Most years of most people: one job the whole year and no leave away from work.
+    at(y).monthsWorked = whole[i] && !awayYears[i] ? 12 : monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), away.filter((l) => overlapsYear(l, y)));
+  }
+}
+
+/** Marks the years a period touches, and in `whole` those it covers entirely. */
+function mark(d: DayPeriod, years: number[], fromYear: number, touched: Uint8Array, whole: Uint8Array | null): void {
+  for (const y of years) {
+    touched[y - fromYear] = 1;
+    if (whole && coversYear(d, y)) whole[y - fromYear] = 1;
+  }
 }

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityInputRaw } from './contract.ts';
-import { checkEligibility } from './engine.ts';
+import { ZEligibilityInput } from './contract.ts';
+import { checkEligibility, screenParsed } from './engine.ts';
 import { ELIGIBLE_RANK, person, summary } from './test-builders.ts';
 
 type YearRaw = NonNullable<EligibilityInputRaw['years']>[number];
@@ -148,6 +149,39 @@ describe.each(AWARDS)('properties of %s', (award) => {
         expect(check({ ...i, subject: { ...i.subject, underReview: true } }).eligible).toBe(false);
       }),
       { numRuns: NUM_RUNS / 2 },
+    );
+  });
+
+  it('(f) screening that stops early (discovery, maxSteps 1) agrees with the full check on everything a list shows', () => {
+    fc.assert(
+      fc.property(historyArb, fc.boolean(), (h, pending) => {
+        const raw = build(award, h);
+        const input = ZEligibilityInput.parse(pending ? { ...raw, pending: [{ code: award, periodFrom: 2025, periodTo: 2025 }] } : raw);
+        const full = checkEligibility(structuredClone(input));
+        const quick = screenParsed(structuredClone(input), { maxSteps: 1 });
+        const near = (e: unknown, steps: number | null) => (e === false ? (steps === 1 ? 'one step' : 'further') : String(e));
+        expect(near(quick.eligible, quick.stepsAway)).toBe(near(full.eligible, full.stepsAway));
+        expect(quick.duplicate).toBe(full.duplicate);
+        if (quick.eligible === false && quick.stepsAway !== null) expect(quick.stepsAway).toBeLessThanOrEqual(full.stepsAway ?? Number.POSITIVE_INFINITY);
+        // the texts of a check cut short are those of the full check
+        expect(quick.explain()).toEqual(full);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('(g) the list summary says exactly what the full explanation says', () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const input = ZEligibilityInput.parse(build(award, h));
+        const screened = screenParsed(input);
+        const full = screened.explain();
+        const s = screened.summary();
+        expect({ reasonVi: s.reasonVi, reasonEn: s.reasonEn, missing: s.missing, missingEn: s.missingEn }).toEqual({ reasonVi: full.reasonVi, reasonEn: full.reasonEn, missing: full.missing, missingEn: full.missingEn });
+        const dup = full.criteria.find((c) => c.duplicate);
+        expect(s.duplicateText).toEqual(full.duplicate && dup ? { vi: dup.reason, en: dup.reasonEn } : null);
+      }),
+      { numRuns: NUM_RUNS },
     );
   });
 

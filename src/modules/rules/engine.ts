@@ -9,11 +9,16 @@ import { type Settings, defaultSettings } from '../catalogue/settings.ts';
 import { type CriterionResult, type EligibilityInput, type EligibilityInputRaw, type EligibilityResult, type SubjectKind, ZEligibilityInput } from './contract.ts';
 import { type Facts, deriveFacts } from './facts.ts';
 import { rewardAmount } from './money.ts';
-import { type AwardEvaluator, type Params, type Predicate, PREDICATES } from './predicates.ts';
+import { type AwardEvaluator, type Params, type Predicate, type PredicateOutcome, PREDICATES } from './predicates.ts';
 
 export interface EngineOptions {
   settings?: Partial<Settings> | Record<string, unknown>;
   catalogue?: Catalogue;
+  /**
+   * Screening only (discovery): a check certain to end more than this many steps away may stop early, with
+   * `eligible` false and `stepsAway` a lower bound; its `explain()` and `summary()` then evaluate it in full.
+   */
+  maxSteps?: number;
 }
 
 /** A check that cannot be answered: an unknown award code or a date before the 2022 Law. */
@@ -29,12 +34,12 @@ export class EligibilityError extends Error {
 
 /** One evaluated criterion; its texts are built only when explained (discovery screens first). */
 interface Node {
-  id: string;
-  basis: string;
-  status: CriterionResult['status'];
-  gap: number;
-  duplicate?: CriterionResult['duplicate'];
-  children: Node[];
+  readonly id: string;
+  readonly basis: string;
+  readonly status: CriterionResult['status'];
+  readonly gap: number;
+  readonly duplicate?: CriterionResult['duplicate'];
+  readonly children: Node[];
   /** Reason (vi, en) and, when unmet, what is missing (vi, en). */
   text: () => { vi: string; en: string; missingVi: string[]; missingEn: string[] };
 }
@@ -77,41 +82,91 @@ function compile(defs: CriterionDef[], rs: RuleSet, kind: SubjectKind, settings:
   });
 }
 
-const compiledCache = new WeakMap<Settings, Map<string, Compiled[]>>();
-/** The compiled criteria of an award (with the rule set's common ones first when `common`), cached per settings object. */
+const compiledCache = new WeakMap<Settings, WeakMap<RuleSet, Map<AwardDef, Compiled[][]>>>();
+const slotOf = (kind: SubjectKind, common: boolean) => (kind === 'individual' ? 0 : kind === 'collective' ? 2 : 4) + (common ? 1 : 0);
+/**
+ * The compiled criteria of an award (with the rule set's common ones first when `common`), cached per settings
+ * object. Keyed by the objects themselves: this runs for every check discovery makes, millions per run.
+ */
 function compiledFor(rs: RuleSet, award: AwardDef, kind: SubjectKind, settings: Settings, common: boolean): Compiled[] {
-  let byKey = compiledCache.get(settings);
-  if (!byKey) compiledCache.set(settings, (byKey = new Map()));
-  const key = `${rs.id}|${award.code}|${kind}|${common}`;
-  let out = byKey.get(key);
+  let byRuleSet = compiledCache.get(settings);
+  if (!byRuleSet) compiledCache.set(settings, (byRuleSet = new WeakMap()));
+  let byAward = byRuleSet.get(rs);
+  if (!byAward) byRuleSet.set(rs, (byAward = new Map()));
+  let slots = byAward.get(award);
+  if (!slots) byAward.set(award, (slots = []));
+  const slot = slotOf(kind, common);
+  let out = slots[slot];
   if (!out) {
     const rules = rs.awards[award.code];
-    out = compile([...(common ? rs.common : []), ...(rules?.criteria ?? [])], rs, kind, settings, award.legalBasis);
-    byKey.set(key, out);
+    out = slots[slot] = compile([...(common ? rs.common : []), ...(rules?.criteria ?? [])], rs, kind, settings, award.legalBasis);
   }
   return out;
 }
 
-function groupText(mode: 'any' | 'all', status: CriterionResult['status'], children: Node[]): Node['text'] {
-  return () => {
-    const texts = children.map((c) => ({ c, t: c.text() }));
-    const of = (s: CriterionResult['status']) => texts.filter((x) => x.c.status === s);
-    const join = (xs: typeof texts) => ({ vi: xs.map((x) => x.t.vi).join('; '), en: xs.map((x) => x.t.en).join('; ') });
-    if (status === 'met') return { ...join(mode === 'any' ? of('met').slice(0, 1) : texts), missingVi: [], missingEn: [] };
-    if (status === 'review') return { ...join(of('review')), missingVi: [], missingEn: [] };
-    if (mode === 'all') {
-      const bad = of('unmet');
-      return { ...join(bad), missingVi: bad.flatMap((x) => x.t.missingVi), missingEn: bad.flatMap((x) => x.t.missingEn) };
-    }
-    const all = join(texts);
-    const alts = texts.filter((x) => x.t.missingVi.length > 0);
-    return {
-      vi: `Chưa đạt điều kiện nào: ${all.vi}`,
-      en: `None met: ${all.en}`,
-      missingVi: alts.length > 1 ? [`Một trong: ${alts.map((x) => x.t.missingVi.join(' và ')).join('; hoặc ')}`] : (alts[0]?.t.missingVi ?? []),
-      missingEn: alts.length > 1 ? [`One of: ${alts.map((x) => x.t.missingEn.join(' and ')).join('; or ')}`] : (alts[0]?.t.missingEn ?? []),
-    };
+function groupText(mode: 'any' | 'all', status: CriterionResult['status'], children: Node[]): ReturnType<Node['text']> {
+  const texts = children.map((c) => ({ c, t: c.text() }));
+  const of = (s: CriterionResult['status']) => texts.filter((x) => x.c.status === s);
+  const join = (xs: typeof texts) => ({ vi: xs.map((x) => x.t.vi).join('; '), en: xs.map((x) => x.t.en).join('; ') });
+  if (status === 'met') return { ...join(mode === 'any' ? of('met').slice(0, 1) : texts), missingVi: [], missingEn: [] };
+  if (status === 'review') return { ...join(of('review')), missingVi: [], missingEn: [] };
+  if (mode === 'all') {
+    const bad = of('unmet');
+    return { ...join(bad), missingVi: bad.flatMap((x) => x.t.missingVi), missingEn: bad.flatMap((x) => x.t.missingEn) };
+  }
+  const all = join(texts);
+  const alts = texts.filter((x) => x.t.missingVi.length > 0);
+  return {
+    vi: `Chưa đạt điều kiện nào: ${all.vi}`,
+    en: `None met: ${all.en}`,
+    missingVi: alts.length > 1 ? [`Một trong: ${alts.map((x) => x.t.missingVi.join(' và ')).join('; hoặc ')}`] : (alts[0]?.t.missingVi ?? []),
+    missingEn: alts.length > 1 ? [`One of: ${alts.map((x) => x.t.missingEn.join(' and ')).join('; or ')}`] : (alts[0]?.t.missingEn ?? []),
   };
+}
+
+type NodeText = ReturnType<Node['text']>;
+const NO_CHILDREN: Node[] = [];
+
+/** An evaluated predicate. Texts come from the prototype's `text()`, not a closure per node: discovery makes
+ *  tens of millions of these. */
+class LeafNode implements Node {
+  readonly status: CriterionResult['status'];
+  readonly gap: number;
+  readonly duplicate?: CriterionResult['duplicate'];
+  readonly children = NO_CHILDREN;
+  private readonly c: Compiled;
+  private readonly o: PredicateOutcome;
+  constructor(c: Compiled, o: PredicateOutcome) {
+    this.c = c;
+    this.o = o;
+    this.status = o.status;
+    this.gap = o.status === 'unmet' ? (o.gap ?? INF) : 0;
+    if (o.duplicate) this.duplicate = o.duplicate;
+  }
+  get id() { return this.c.id; }
+  get basis() { return this.c.basis; }
+  text(): NodeText {
+    const [vi, en, missingVi, missingEn] = this.o.text();
+    const unmet = this.o.status === 'unmet';
+    return { vi, en, missingVi: unmet && missingVi ? [missingVi] : [], missingEn: unmet && missingEn ? [missingEn] : [] };
+  }
+}
+
+/** An evaluated any_of / all_of group. */
+class GroupNode implements Node {
+  readonly status: CriterionResult['status'];
+  readonly gap: number;
+  readonly children: Node[];
+  private readonly c: Compiled;
+  constructor(c: Compiled, status: CriterionResult['status'], gap: number, children: Node[]) {
+    this.c = c;
+    this.status = status;
+    this.gap = gap;
+    this.children = children;
+  }
+  get id() { return this.c.id; }
+  get basis() { return this.c.basis; }
+  text(): NodeText { return groupText(this.c.mode as 'any' | 'all', this.status, this.children); }
 }
 
 function evalNode(c: Compiled, f: Facts, evaluateAward: AwardEvaluator): Node {
@@ -121,14 +176,9 @@ function evalNode(c: Compiled, f: Facts, evaluateAward: AwardEvaluator): Node {
     const status: CriterionResult['status'] = c.mode === 'any' ? (has('met') ? 'met' : has('review') ? 'review' : 'unmet') : has('unmet') ? 'unmet' : has('review') ? 'review' : 'met';
     let gap = 0;
     if (status === 'unmet') gap = c.mode === 'any' ? Math.min(...children.map((x) => x.gap)) : children.filter((x) => x.status === 'unmet').reduce((sum, x) => sum + x.gap, 0);
-    return { id: c.id, basis: c.basis, status, gap, children, text: groupText(c.mode, status, children) };
+    return new GroupNode(c, status, gap, children);
   }
-  const o = (c.predicate as Predicate)(f, c.params, evaluateAward);
-  const text = () => {
-    const [vi, en, missingVi, missingEn] = o.text();
-    return { vi, en, missingVi: o.status === 'unmet' && missingVi ? [missingVi] : [], missingEn: o.status === 'unmet' && missingEn ? [missingEn] : [] };
-  };
-  return { id: c.id, basis: c.basis, status: o.status, gap: o.status === 'unmet' ? (o.gap ?? INF) : 0, duplicate: o.duplicate, children: [], text };
+  return new LeafNode(c, (c.predicate as Predicate)(f, c.params, evaluateAward));
 }
 
 /** The criterion as the contract shows it, with its children. */
@@ -207,6 +257,19 @@ function notEvaluated(award: AwardDef, ruleSet: RuleSet, year: number): Eligibil
   };
 }
 
+/** What a list row shows of a result: the reason and what is missing, without every criterion's text. */
+export interface ScreenSummary {
+  award: string;
+  awardName: string;
+  awardNameEn: string;
+  reasonVi: string;
+  reasonEn: string;
+  missing: string[];
+  missingEn: string[];
+  /** The duplicate criterion's reason, when `duplicate` is set. */
+  duplicateText: { vi: string; en: string } | null;
+}
+
 /** The quick answer (statuses only) with a way to build the full, explained result. */
 export interface Screened {
   eligible: EligibilityResult['eligible'];
@@ -215,14 +278,17 @@ export interface Screened {
   /** Set when the only unmet criterion is the duplicate check: what the achievement already got or awaits. */
   duplicate: CriterionResult['duplicate'] | null;
   explain: () => EligibilityResult;
+  /** The texts a list row needs (the same as `explain()`'s), built without the criteria tree. */
+  summary: () => ScreenSummary;
 }
 
-function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context): Screened {
+function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, maxSteps = INF): Screened {
   const rules = ruleSet.awards[award.code];
   const kind = input.subject.kind;
   if (!rules) {
     const r = notEvaluated(award, ruleSet, deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings).year);
-    return { eligible: r.eligible, stepsAway: r.stepsAway, year: r.year, duplicate: null, explain: () => r };
+    const summary = (): ScreenSummary => ({ award: r.award, awardName: r.awardName, awardNameEn: r.awardNameEn, reasonVi: r.reasonVi, reasonEn: r.reasonEn, missing: r.missing, missingEn: r.missingEn, duplicateText: null });
+    return { eligible: r.eligible, stepsAway: r.stepsAway, year: r.year, duplicate: null, explain: () => r, summary };
   }
   const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
   let nodes: Node[];
@@ -232,7 +298,18 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
     nodes = [{ id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) }];
   } else {
     const evaluate = standardOf(input, ruleSet, ctx, 1);
-    nodes = compiledFor(ruleSet, award, kind, ctx.settings, true).map((c) => evalNode(c, f, evaluate));
+    nodes = [];
+    let steps = 0; // of unmet criteria other than the duplicate check
+    let duplicateUnmet = false;
+    for (const c of compiledFor(ruleSet, award, kind, ctx.settings, true)) {
+      const n = evalNode(c, f, evaluate);
+      nodes.push(n);
+      if (n.status !== 'unmet') continue;
+      if (n.duplicate) duplicateUnmet = true;
+      else steps += n.gap;
+      // Certainly no candidate: too many steps away, or a duplicate that is not the only unmet criterion.
+      if (Number.isFinite(maxSteps) && (steps > maxSteps || (duplicateUnmet && steps > 0))) return cutShort(input, ruleSet, award, ctx, f.year, duplicateUnmet ? INF : steps);
+    }
   }
   const unmet = nodes.filter((n) => n.status === 'unmet');
   const reviews = nodes.filter((n) => n.status === 'review');
@@ -240,9 +317,7 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
   const steps = unmet.reduce((sum, n) => sum + n.gap, 0);
   const stepsAway = eligible === false ? (Number.isFinite(steps) ? steps : null) : 0;
   const duplicate = unmet.length === 1 && unmet[0].duplicate ? unmet[0].duplicate : null;
-  const explain = (): EligibilityResult => {
-    const criteria = nodes.map(explainNode);
-    const byId = new Map(criteria.map((c) => [c.id, c]));
+  const summary = (): ScreenSummary => {
     const unmetTexts = unmet.map((n) => n.text());
     const name = award.nameVi;
     let reasonVi: string;
@@ -254,21 +329,34 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
       reasonVi = `Chưa đủ điều kiện ${name}: ${unmetTexts[0].vi}.`;
       reasonEn = `Not eligible for ${award.nameEn}: ${unmetTexts[0].en}.`;
     } else {
-      const first = byId.get(reviews[0].id) as CriterionResult;
-      reasonVi = `Cần Hội đồng xem xét (${name}): ${first.reason}.`;
-      reasonEn = `Needs the council's review (${award.nameEn}): ${first.reasonEn}.`;
+      const first = reviews[0].text();
+      reasonVi = `Cần Hội đồng xem xét (${name}): ${first.vi}.`;
+      reasonEn = `Needs the council's review (${award.nameEn}): ${first.en}.`;
     }
+    return {
+      award: award.code, awardName: name, awardNameEn: award.nameEn, reasonVi, reasonEn,
+      missing: unmetTexts.flatMap((t) => t.missingVi), missingEn: unmetTexts.flatMap((t) => t.missingEn),
+      duplicateText: duplicate ? { vi: unmetTexts[0].vi, en: unmetTexts[0].en } : null,
+    };
+  };
+  const explain = (): EligibilityResult => {
+    const { reasonVi, reasonEn, missing, missingEn } = summary();
     const reward = rewardAmount({ award: award.code, subjectKind: kind, decisionDate: input.decidedOn ?? input.asOf }, { catalogue: ctx.cat, settings: ctx.settings });
     return {
-      award: award.code, awardName: name, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: f.year,
-      eligible, evaluated: true, criteria,
-      missing: unmetTexts.flatMap((t) => t.missingVi), missingEn: unmetTexts.flatMap((t) => t.missingEn),
-      stepsAway, reasonVi, reasonEn, duplicate,
+      award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: f.year,
+      eligible, evaluated: true, criteria: nodes.map(explainNode), missing, missingEn, stepsAway, reasonVi, reasonEn, duplicate,
       alternatives: (rules.alternatives ?? []).map((x) => ({ textVi: x.vi, textEn: x.en, basis: withBasis(x.basis, ruleSet) })),
       reward: reward ? { amount: reward.amount, coefficient: reward.coefficient, baseSalary: reward.baseSalary, basis: reward.basis } : null,
     };
   };
-  return { eligible, stepsAway, year: f.year, duplicate, explain };
+  return { eligible, stepsAway, year: f.year, duplicate, explain, summary };
+}
+
+/** A screening stopped early (see `EngineOptions.maxSteps`): not eligible; the texts evaluate the check in full. */
+function cutShort(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, steps: number): Screened {
+  let full: Screened | null = null;
+  const whole = () => (full ??= screenUnder(input, ruleSet, award, ctx));
+  return { eligible: false, stepsAway: Number.isFinite(steps) ? steps : null, year, duplicate: null, explain: () => whole().explain(), summary: () => whole().summary() };
 }
 
 const RANK = (e: EligibilityResult['eligible']) => (e === true ? 2 : e === 'needs_review' ? 1 : 0);
@@ -290,11 +378,11 @@ function contextOf(input: EligibilityInput, opts: EngineOptions) {
  */
 export function screenParsed(input: EligibilityInput, opts: EngineOptions = {}): Screened {
   const { cat, ctx, award, ruleSet } = contextOf(input, opts);
-  const first = screenUnder(input, ruleSet, award, ctx);
   // Transition (Luật 06/2026 Art 4): a dossier received under the old law but decided under the new one gets the
-  // more favourable of the two.
+  // more favourable of the two (both evaluated in full: the comparison needs their real statuses).
   const later = input.decidedOn ? ruleSetOn(input.decidedOn, cat) : null;
-  if (!later || later.id === ruleSet.id || !later.transition || input.asOf >= later.transition.before) return first;
+  if (!later || later.id === ruleSet.id || !later.transition || input.asOf >= later.transition.before) return screenUnder(input, ruleSet, award, ctx, opts.maxSteps);
+  const first = screenUnder(input, ruleSet, award, ctx);
   const transition = later.transition;
   const alt = screenUnder({ ...input, asOf: later.from }, later, award, ctx);
   const better = RANK(alt.eligible) > RANK(first.eligible) ? alt : first;

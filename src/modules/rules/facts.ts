@@ -41,7 +41,8 @@ export function reviewYear(input: EligibilityInput): number {
 function byYearOf(years: YearFacts[]): Map<number, YearFacts> {
   const map = new Map<number, YearFacts>();
   // Entries of the same year are merged in a canonical order, so the order they came in never matters.
-  const sameYear = years.length !== new Set(years.map((y) => y.year)).size;
+  let sameYear = false;
+  for (let i = 1; i < years.length && !sameYear; i++) if (years[i].year <= years[i - 1].year) sameYear = years.slice(0, i).some((y) => y.year === years[i].year);
   const sorted = sameYear ? [...years].sort((a, b) => a.year - b.year || JSON.stringify(a).localeCompare(JSON.stringify(b))) : years;
   for (const y of sorted) {
     const prev = map.get(y.year);
@@ -87,7 +88,7 @@ export function periodOf(a: { decisionDate?: string; periodFrom?: number | null;
 /** Merit awards count toward chains; sudden and thematic ones do not (NĐ 152 Art 4(3)). */
 export const countsForMerit = (a: PriorAward) => a.type === undefined || a.type === 'merit';
 
-function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>): Facts['previousAward'] {
+function previousSame(input: EligibilityInput, award: AwardDef, year: number, titleYears: Map<string, number[]>): Facts['previousAward'] {
   if (award.kind === 'form') {
     const prior = input.awards.filter((a) => a.code === award.code && countsForMerit(a)).map((a) => ({ a, end: periodOf(a)[1] })).filter((x) => x.end < year);
     if (prior.length === 0) return null;
@@ -95,7 +96,7 @@ function previousSame(input: EligibilityInput, award: AwardDef, year: number, by
     return { code: award.code, year: last.end, decisionNo: last.a.decisionNo };
   }
   let last: number | null = null;
-  for (const [y, f] of byYear) if (y < year && (f.titles ?? []).includes(award.code) && (last === null || y > last)) last = y;
+  for (const y of titleYears.get(award.code) ?? []) if (y < year && (last === null || y > last)) last = y;
   return last === null ? null : { code: award.code, year: last };
 }
 
@@ -107,21 +108,39 @@ export function findPrior(input: EligibilityInput, code: string, year: number): 
   return { code, award: last.award, end: last.end };
 }
 
-const baseCache = new WeakMap<YearFacts[], { byYear: Map<number, YearFacts>; disciplines: Discipline[] }>();
-/** The history by year and its disciplines, computed once per `years` list (discovery checks one list for many awards). */
-function baseOf(years: YearFacts[]) {
+interface Base { byYear: Map<number, YearFacts>; disciplines: Discipline[]; titleYears: Map<string, number[]> }
+const baseCache = new WeakMap<YearFacts[], Base>();
+/** The years each title was held in. */
+function titleYearsOf(byYear: Map<number, YearFacts>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const f of byYear.values()) {
+    if (!f.titles) continue;
+    for (const t of f.titles) {
+      const list = out.get(t);
+      if (!list) out.set(t, [f.year]);
+      else if (!list.includes(f.year)) list.push(f.year);
+    }
+  }
+  return out;
+}
+
+/** The history by year, its disciplines and title years, computed once per `years` list (discovery checks one list for many awards). */
+function baseOf(years: YearFacts[]): Base {
   let base = baseCache.get(years);
-  if (!base) baseCache.set(years, (base = { byYear: byYearOf(years), disciplines: uniqueDisciplines(years) }));
+  if (!base) {
+    const byYear = byYearOf(years);
+    baseCache.set(years, (base = { byYear, disciplines: uniqueDisciplines(years), titleYears: titleYearsOf(byYear) }));
+  }
   return base;
 }
 
 export function deriveFacts(input: EligibilityInput, award: AwardDef, ruleSet: RuleSet, catalogue: Catalogue, settings: Settings, priorCode: string | null = null): Facts {
   const year = reviewYear(input);
-  const { byYear, disciplines } = baseOf(input.years);
+  const { byYear, disciplines, titleYears } = baseOf(input.years);
   const ongoingDiscipline = disciplines.find((d) => isOngoing(d, input.asOf)) ?? null;
   const served = disciplines.filter((d) => d.to && d.to <= input.asOf);
   const disciplineStart = served.length ? Math.max(...served.map((d) => yearAfter(d.to as string))) : Number.NEGATIVE_INFINITY;
-  const previousAward = previousSame(input, award, year, byYear);
+  const previousAward = previousSame(input, award, year, titleYears);
   const prior = priorCode ? findPrior(input, priorCode, year) : null;
   return { input, award, ruleSet, catalogue, settings, year, byYear, disciplines, ongoingDiscipline, disciplineStart, previousEnd: previousAward?.year ?? null, previousAward, prior };
 }
