@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db.ts';
 import { migrate } from './migrate.ts';
+import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
 import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
   app.log.info(await recoverInterruptedJobs(db), 'import jobs recovered');
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
+  // History digests left stale (after a migration on an existing database, or writes of a process that stopped)
+  // are rebuilt in the background, a bounded statement at a time; discovery would otherwise do it on first use.
+  refreshStaleHistories(db)
+    .then((n) => n > 0 && app.log.info({ people: n }, 'history digests refreshed'))
+    .catch((error) => app.log.error({ err: error }, 'history digest refresh failed'));
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

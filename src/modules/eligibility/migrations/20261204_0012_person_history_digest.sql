@@ -21,38 +21,44 @@ create table person_history_stale (
 );
 create index person_history_stale_person_idx on person_history_stale (person_id);
 
--- The digest of some people as JSON: every list in the order the loaders' statements return it.
+-- The digest of some people as JSON: every list in the order the loaders' statements return it. Set-based per
+-- batch (each list one grouped scan joined to the batch), so that a plan made without statistics (PGlite has no
+-- autovacuum) costs at worst a scan per batch, never one per person.
 create function person_history_refresh(ids bigint[]) returns integer language plpgsql as $$
 declare n integer;
 begin
   insert into person_history_digest (person_id, doc, refreshed_at)
-  select p.id, json_build_object(
-      'id', p.id, 'n', p.full_name, 'g', p.gender,
-      'rv', (select json_agg(json_build_array(r.opened_on, r.closed_on) order by r.id)
-               from review_case r where r.person_id = p.id),
-      'e', (select json_agg(json_build_array(e.id, e.unit_id, e.category, e.is_leader, e.from_date, e.to_date) order by e.from_date, e.id)
-              from employment e where e.person_id = p.id),
-      'r', (select json_agg(json_build_array(x.year, x.rating) order by x.year) from (
-              select distinct on (r.year) r.year, r.rating from person_year_rating r
-               where r.person_id = p.id and not exists (select 1 from person_year_rating c where c.corrects_id = r.id)
-               order by r.year, r.id desc) x),
-      't', (select json_agg(json_build_array(t.year, t.title_code, t.revoked_on) order by t.year, t.title_code)
-              from person_title t
-             where t.person_id = p.id and not exists (select 1 from person_title c where c.corrects_id = t.id)),
-      'w', (select json_agg(json_build_array(w.kind, w.year, w.name, w.scope, w.used_for_award, w.accepted, w.id, w.revoked_on) order by w.kind, w.year, w.id) from (
-              select 'initiative' as kind, i.year, i.name, i.scope, i.used_for_award, null::boolean as accepted, i.id, i.revoked_on
-                from person_initiative i where i.person_id = p.id
-              union all
-              select 'science', s.year, s.name, s.scope, null, s.accepted, s.id, s.revoked_on
-                from person_science_project s where s.person_id = p.id) w),
-      'd', (select json_agg(json_build_array(d.id, d.level, d.from_date, d.to_date, d.revoked_on) order by d.from_date, d.id)
-              from person_discipline d where d.person_id = p.id),
-      'l', (select json_agg(json_build_array(l.id, l.kind, l.from_date, l.to_date) order by l.from_date, l.id)
-              from person_leave l where l.person_id = p.id),
-      'a', (select json_agg(json_build_array(a.id, a.form_code, a.award_type, a.decision_no, a.decision_date, a.period_from, a.period_to, a.revoked_on) order by a.decision_date, a.id)
-              from award_record a where a.person_id = p.id)
-    )::text, now()
-    from person p join unnest(ids) as k(id) on k.id = p.id
+  with k as (select distinct unnest(ids) as id),
+  rv as (select r.person_id, json_agg(json_build_array(r.opened_on, r.closed_on) order by r.id) as j
+           from review_case r join k on k.id = r.person_id group by r.person_id),
+  e as (select e.person_id, json_agg(json_build_array(e.id, e.unit_id, e.category, e.is_leader, e.from_date, e.to_date) order by e.from_date, e.id) as j
+          from employment e join k on k.id = e.person_id group by e.person_id),
+  r as (select x.person_id, json_agg(json_build_array(x.year, x.rating) order by x.year) as j from (
+          select distinct on (r.person_id, r.year) r.person_id, r.year, r.rating
+            from person_year_rating r join k on k.id = r.person_id
+           where not exists (select 1 from person_year_rating c where c.corrects_id = r.id)
+           order by r.person_id, r.year, r.id desc) x group by x.person_id),
+  t as (select t.person_id, json_agg(json_build_array(t.year, t.title_code, t.revoked_on) order by t.year, t.title_code) as j
+          from person_title t join k on k.id = t.person_id
+         where not exists (select 1 from person_title c where c.corrects_id = t.id) group by t.person_id),
+  w as (select w.person_id, json_agg(json_build_array(w.kind, w.year, w.name, w.scope, w.used_for_award, w.accepted, w.id, w.revoked_on) order by w.kind, w.year, w.id) as j from (
+          select 'initiative' as kind, i.person_id, i.year, i.name, i.scope, i.used_for_award, null::boolean as accepted, i.id, i.revoked_on
+            from person_initiative i join k on k.id = i.person_id
+          union all
+          select 'science', s.person_id, s.year, s.name, s.scope, null, s.accepted, s.id, s.revoked_on
+            from person_science_project s join k on k.id = s.person_id) w group by w.person_id),
+  d as (select d.person_id, json_agg(json_build_array(d.id, d.level, d.from_date, d.to_date, d.revoked_on) order by d.from_date, d.id) as j
+          from person_discipline d join k on k.id = d.person_id group by d.person_id),
+  l as (select l.person_id, json_agg(json_build_array(l.id, l.kind, l.from_date, l.to_date) order by l.from_date, l.id) as j
+          from person_leave l join k on k.id = l.person_id group by l.person_id),
+  a as (select a.person_id, json_agg(json_build_array(a.id, a.form_code, a.award_type, a.decision_no, a.decision_date, a.period_from, a.period_to, a.revoked_on) order by a.decision_date, a.id) as j
+          from award_record a join k on k.id = a.person_id group by a.person_id)
+  select p.id, json_build_object('id', p.id, 'n', p.full_name, 'g', p.gender,
+           'rv', rv.j, 'e', e.j, 'r', r.j, 't', t.j, 'w', w.j, 'd', d.j, 'l', l.j, 'a', a.j)::text, now()
+    from person p join k on k.id = p.id
+    left join rv on rv.person_id = p.id left join e on e.person_id = p.id left join r on r.person_id = p.id
+    left join t on t.person_id = p.id left join w on w.person_id = p.id left join d on d.person_id = p.id
+    left join l on l.person_id = p.id left join a on a.person_id = p.id
   on conflict (person_id) do update set doc = excluded.doc, refreshed_at = excluded.refreshed_at;
   get diagnostics n = row_count;
   return n;
@@ -68,7 +74,7 @@ begin
   select array_agg(x.person_id) into ids
     from (select distinct s.person_id from person_history_stale s order by s.person_id limit max_people) x;
   if ids is null then return 0; end if;
-  delete from person_history_stale where person_id = any(ids);
+  delete from person_history_stale s using unnest(ids) as k(id) where s.person_id = k.id;
   perform person_history_refresh(ids);
   return cardinality(ids);
 end;
