@@ -44,7 +44,9 @@ async function openCity(): Promise<Db> {
 async function freshDigests(db: Db): Promise<void> {
   const t = performance.now();
   const n = await refreshStaleHistories(db);
-  if (n > 0) note(`built ${n} history digests in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed)`);
+  if (n === 0) return;
+  note(`built ${n} history digests in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed)`);
+  await db.exec('vacuum (analyze) person_history_digest, person_history_stale'); // as the seed leaves them
 }
 
 /**

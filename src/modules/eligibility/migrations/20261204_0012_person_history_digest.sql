@@ -13,7 +13,7 @@ create table person_history_digest (
   person_id bigint primary key references person(id) on delete cascade,
   doc text not null,
   refreshed_at timestamptz not null default now()
-);
+) with (fillfactor = 80); -- room for in-page (HOT) rewrites: PGlite has no autovacuum to reclaim dead versions
 
 create table person_history_stale (
   id bigint generated always as identity primary key,
