@@ -9,11 +9,12 @@
 -- person_history_refresh_stale() turns the oldest log entries into fresh digests; discovery runs it before it
 -- reads, bulk writers (seed, import) after they write. A digest is therefore never older than the last committed
 -- write at the moment discovery starts.
+-- fillfactor leaves room for in-page (HOT) rewrites: PGlite has no autovacuum to reclaim dead versions.
 create table person_history_digest (
   person_id bigint primary key references person(id) on delete cascade,
   doc text not null,
   refreshed_at timestamptz not null default now()
-) with (fillfactor = 80); -- room for in-page (HOT) rewrites: PGlite has no autovacuum to reclaim dead versions
+) with (fillfactor = 80);
 
 create table person_history_stale (
   id bigint generated always as identity primary key,
