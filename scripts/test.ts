@@ -59,9 +59,10 @@ function runVitest(label: string, args: string[], env: Record<string, string> = 
     problems.push(`${label}: vitest exited ${r.status} without results`);
     return;
   }
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; testResults: { status: string; assertionResults: unknown[] }[] };
-  // A file that cannot even load has no tests; count it so it can't hide.
-  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; testResults: { status: string; assertionResults: { status: string }[] }[] };
+  // A file that cannot even load, or whose beforeAll fails (its tests then show as skipped), has no failed test;
+  // count it so it can't hide.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + brokenFiles;
   if (report.numFailedTests + brokenFiles > 0) problems.push(`${label}: ${report.numFailedTests} failed tests, ${brokenFiles} files failed to load`);

@@ -3,6 +3,7 @@ import { makePerson, makeUnit } from '../../../tests/support/factories.ts';
 import { openTestDb } from '../../../tests/support/db.ts';
 import type { Db, Queryable } from '../../server/db.ts';
 import { createRng } from '../../seed/random.ts';
+import { cccdPrefix } from '../../shared/cccd.ts';
 import { defaultSettings } from '../catalogue/settings.ts';
 import { discover, type DiscoveryRow } from './discovery.ts';
 import { fetchDigestDoc, historiesFromDigests, refreshStaleHistories } from './history-digest.ts';
@@ -29,7 +30,10 @@ async function makeVariedPeople(q: Db, units: number[], count: number): Promise<
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const home = rng.pick(units);
-    const p = (await makePerson(q, { unitId: home, fullName: `Người Đối Chiếu ${i}`, gender: rng.chance(0.5) ? 'female' : 'male', fromDate: day(rng.int(2012, 2021), rng.int(1, 12), rng.int(1, 28)) })).id;
+    const gender = rng.chance(0.5) ? 'female' : 'male';
+    // Born 1959, numbered in order: no other test makes such CCCDs (the PostgreSQL test database is shared by files).
+    const nationalId = `${cccdPrefix('001', gender, 1959)}${String(i + 1).padStart(6, '0')}`;
+    const p = (await makePerson(q, { unitId: home, fullName: `Người Đối Chiếu ${i}`, gender, birthDate: '1959-06-01', nationalId, fromDate: day(rng.int(2012, 2021), rng.int(1, 12), rng.int(1, 28)) })).id;
     ids.push(p);
     const run = (sql: string, params: unknown[]) => q.query(sql, [p, ...params]);
     if (rng.chance(0.3)) await run("insert into employment (person_id, unit_id, position, category, is_leader, from_date) values ($1, $2, 'Phó phòng', 'public_employee', true, $3)", [rng.pick(units), day(rng.int(2024, 2027), rng.int(1, 12), 1)]);
