@@ -30,25 +30,21 @@ function personSpecs(ids: number[], opts: HistoryOptions): sql.RowsSpec[] {
   return [sql.personSpec(p), sql.employmentSpec(p), sql.ratingSpec(p), sql.titleSpec(p), sql.workSpec(p), sql.disciplineSpec(p), sql.leaveSpec(p), sql.awardSpec('person_id', ids, p.asOf)];
 }
 
-export type PersonRows = [sql.PersonRow[], sql.EmploymentRow[], sql.RatingRow[], sql.TitleRow[], sql.WorkRow[], sql.DisciplineRow[], sql.LeaveRow[], sql.AwardRow[]];
+type PersonRows = [sql.PersonRow[], sql.EmploymentRow[], sql.RatingRow[], sql.TitleRow[], sql.WorkRow[], sql.DisciplineRow[], sql.LeaveRow[], sql.AwardRow[]];
 
-/** The documents of a batch of people's history, undecoded: what discovery's main thread reads (and the benchmark's scan floor). */
+/** The documents of a batch of people's history, undecoded (the benchmark compares discovery's digests with them). */
 export function fetchPersonDocs(q: Queryable, ids: number[], opts: HistoryOptions): Promise<(string | null)[]> {
   return Promise.all(personSpecs(ids, opts).map((s) => sql.fetchDoc(q, s)));
 }
 
-/** The rows of the documents `fetchPersonDocs` read. */
-export function decodePersonDocs(docs: (string | null)[], ids: number[], opts: HistoryOptions): PersonRows {
+/** The rows of a batch of people's history. */
+async function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonRows> {
+  const docs = await fetchPersonDocs(q, ids, opts);
   return personSpecs(ids, opts).map((s, i) => sql.decodeDoc(docs[i], s.text)) as PersonRows;
 }
 
-/** The rows of a batch of people's history. */
-export async function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions): Promise<PersonRows> {
-  return decodePersonDocs(await fetchPersonDocs(q, ids, opts), ids, opts);
-}
-
-/** The units people of a batch are in on `asOf` (their names are read once more, or taken from a preloaded map). */
-export function currentUnitIds(rows: PersonRows, asOf: string): number[] {
+/** The units people of a batch are in on `asOf` (their names are read next). */
+function currentUnitIds(rows: PersonRows, asOf: string): number[] {
   const jobsOf = groupBy(rows[1], (r) => r.person_id);
   return [...new Set(rows[0].flatMap((person) => {
     const job = currentJob(jobsOf.get(person.id) ?? [], asOf);
@@ -64,8 +60,8 @@ export async function buildPersonHistories(q: Queryable, ids: number[], opts: Hi
   return assemblePersonHistories(rows, ids, opts, names);
 }
 
-/** The histories from the rows of a batch (pure: discovery runs it in its worker thread). */
-export function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
+/** The histories from the rows of a batch. */
+function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
   const p = batchParams(ids, opts);
   const [people, jobs, ratings, titles, works, discipline, leave, awards] = rows;
   const facts = {
@@ -80,7 +76,7 @@ export function assemblePersonHistories(rows: PersonRows, ids: number[], opts: H
   }, p, opts.award ?? '', names));
 }
 
-/** One person's history from their own rows (each list in its statement's order). */
+/** One person's history from their own rows (each list in its statement's order); also discovery's, from digests. */
 export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.BatchParams, award: string, names: Map<number, string>): PersonHistory {
   const job = currentJob(f.jobs, p.asOf);
   return {

@@ -28,7 +28,7 @@ export interface TextColumn { name: string; int?: boolean }
  */
 export interface RowsSpec { sql: string; order: string; params: unknown[]; text?: TextColumn[] }
 
-/** Runs a statement and returns its document, undecoded (discovery decodes it in its worker thread). */
+/** Runs a statement and returns its document, undecoded. */
 export async function fetchDoc(q: Queryable, s: RowsSpec): Promise<string | null> {
   if (s.text) {
     const fields = s.text.map((c) => `x.${c.name}::text`).join(`, E'\\t', `);

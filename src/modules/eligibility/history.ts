@@ -7,7 +7,7 @@ import { buildPersonHistories } from './history-person.ts';
 import type { PersonHistory, UnitHistory } from './history-types.ts';
 import { buildUnitHistories } from './history-unit.ts';
 
-export { assemblePersonHistories, buildPersonHistories, currentUnitIds, decodePersonDocs, fetchPersonDocs, fetchPersonRows, loadPersonInput, type PersonRows } from './history-person.ts';
+export { buildPersonHistories, fetchPersonDocs, loadPersonInput } from './history-person.ts';
 export { buildUnitHistories, loadUnitInput } from './history-unit.ts';
 export type { HistoryOptions, PersonHistory, UnitHistory } from './history-types.ts';
 

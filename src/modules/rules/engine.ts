@@ -104,7 +104,9 @@ function compiledFor(rs: RuleSet, award: AwardDef, kind: SubjectKind, settings: 
   return out;
 }
 
-function groupText(mode: 'any' | 'all', status: CriterionResult['status'], children: Node[]): ReturnType<Node['text']> {
+type NodeText = ReturnType<Node['text']>;
+
+function groupText(mode: 'any' | 'all', status: CriterionResult['status'], children: Node[]): NodeText {
   const texts = children.map((c) => ({ c, t: c.text() }));
   const of = (s: CriterionResult['status']) => texts.filter((x) => x.c.status === s);
   const join = (xs: typeof texts) => ({ vi: xs.map((x) => x.t.vi).join('; '), en: xs.map((x) => x.t.en).join('; ') });
@@ -124,7 +126,6 @@ function groupText(mode: 'any' | 'all', status: CriterionResult['status'], child
   };
 }
 
-type NodeText = ReturnType<Node['text']>;
 const NO_CHILDREN: Node[] = [];
 
 /** An evaluated predicate. Texts come from the prototype's `text()`, not a closure per node: discovery makes
