@@ -86,7 +86,7 @@ async function measure(db: Db, suffix: string): Promise<void> {
   note(`scan floor reads ${(floorBytes / 1e6).toFixed(0)} MB of history digests`);
   const floor = await timed(() => scanFloor(db));
   let rows = 0;
-  const found = await timed(() => discover(db, { unitIds: 'all', year: YEAR, asOf: AS_OF, subject: 'individual', status: 'all' }, { settings, onRow: () => rows++ }));
+  const found = await timed(() => discover(db, { unitIds: 'all', year: YEAR, asOf: AS_OF, subject: 'individual', status: 'all' }, { settings, onHit: () => rows++ }));
   note(`discovery examined ${found.value} people and found ${rows} candidate rows`);
   report(`discovery_300k_s${suffix}`, found.s, 's');
   report(`scan_floor_s${suffix}`, floor.s, 's');

@@ -97,6 +97,8 @@ export interface Catalogue {
   byCode: Map<string, AwardDef>;
   ruleSets: RuleSet[];
   formLadder: string[];
+  /** A form's place on the ladder (its index in `formLadder`). */
+  formRank: Map<string, number>;
   baseSalaries: { from: string; to: string | null; amount: number; basis: string }[];
   householdMultiplier: number;
 }
@@ -147,6 +149,7 @@ export function loadCatalogue(): Catalogue {
     byCode,
     ruleSets,
     formLadder: rules.ladders.forms,
+    formRank: new Map(rules.ladders.forms.map((code, i) => [code, i])),
     baseSalaries: cat.meta.base_salary_vnd.map((b) => ({ from: b.from, to: b.to ?? null, amount: b.amount, basis: b.basis })),
     householdMultiplier: cat.meta.money_rule.household_multiplier_of_individual,
   };

@@ -7,19 +7,19 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchJob, DigestBatch, DiscoveryRow } from './discovery.ts';
+import type { BatchJob, DigestBatch, DiscoveryHit } from './discovery.ts';
 import type { UnitHistory } from './history.ts';
 
 export type BatchKind = 'digests' | 'units';
 
 export interface DiscoveryWorker {
-  evaluate(kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob): Promise<DiscoveryRow[]>;
+  evaluate(kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob): Promise<DiscoveryHit[]>;
   /** Threads alive. */
   readonly size: number;
 }
 
-interface Reply { id: number; rows?: DiscoveryRow[]; error?: string }
-interface Thread { worker: Worker; waiting: Map<number, { resolve: (rows: DiscoveryRow[]) => void; reject: (e: Error) => void }> }
+interface Reply { id: number; hits?: DiscoveryHit[]; error?: string }
+interface Thread { worker: Worker; waiting: Map<number, { resolve: (hits: DiscoveryHit[]) => void; reject: (e: Error) => void }> }
 
 /** More threads than cores only compete with the reader; two cover the machines we run on. */
 const MAX_WORKERS = 2;
@@ -40,7 +40,7 @@ function startThread(onDead: (t: Thread) => void): Thread | null {
     if (!w) return;
     thread.waiting.delete(m.id);
     if (m.error) w.reject(new Error(m.error));
-    else w.resolve(m.rows ?? []);
+    else w.resolve(m.hits ?? []);
   });
   const fail = (error: Error) => {
     onDead(thread);

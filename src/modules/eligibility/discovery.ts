@@ -7,10 +7,10 @@
 import { type Catalogue, type CriterionDef, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
-import { type Screened, inputFor, screenParsed } from '../rules/engine.ts';
+import { type ScreenSummary, type Screened, inputFor, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
-import { type PersonHistory, type UnitHistory, streamPersonPages, streamUnitInputs } from './history.ts';
-import { fetchDigestDoc, historiesFromDigests, refreshStaleHistories } from './history-digest.ts';
+import { type PersonHistory, type UnitHistory, buildPersonHistories, buildUnitHistories, streamPersonPages, streamUnitInputs } from './history.ts';
+import { fetchDigestDoc, forEachDigestHistory, refreshStaleHistories } from './history-digest.ts';
 import { unitNames } from './history-sql.ts';
 import { type BatchKind, discoveryWorker } from './discovery-pool.ts';
 
@@ -32,7 +32,13 @@ export interface DiscoveryFilter {
   gender?: 'female' | 'male';
 }
 
-export interface DiscoveryRow {
+/**
+ * What discovery finds: a subject, an award and how near the subject is, without texts. Reasons are built only
+ * for the rows someone looks at (`explainHits`): a city-wide run finds hundreds of thousands of hits, and their
+ * texts would cost more to build, carry and keep than finding them.
+ */
+export interface DiscoveryHit {
+  /** `individual:<personId>:<award>` or `collective:<unitId>:<award>`. */
   key: string;
   subjectKind: SubjectKind;
   personId: number | null;
@@ -43,15 +49,22 @@ export interface DiscoveryRow {
   gender: 'female' | 'male' | null;
   members: number | null;
   award: string;
+  status: DiscoveryStatus;
+  /** Blocked only by a higher award already given for the same achievement, or by a pending proposal. */
+  duplicate: 'awarded' | 'pending' | null;
+  /** Direct workers and small collectives (the law gives them priority, Law Art 5(2)(d)). */
+  highlight: boolean;
+}
+
+/** A hit with its texts, as lists and exports show it. */
+export interface DiscoveryRow extends Omit<DiscoveryHit, 'duplicate'> {
   awardName: string;
   awardNameEn: string;
-  status: DiscoveryStatus;
   missing: string[];
   missingEn: string[];
   reasonVi: string;
   reasonEn: string;
   duplicate: null | { kind: 'awarded' | 'pending'; textVi: string; textEn: string };
-  highlight: boolean;
 }
 
 /** An award is discoverable for a subject kind when none of its criteria needs the council's judgement of an achievement. */
@@ -84,52 +97,51 @@ export interface BatchJob {
   awards: { individual: string[]; collective: string[] };
 }
 
-type Base = Omit<DiscoveryRow, 'key' | 'award' | 'awardName' | 'awardNameEn' | 'status' | 'missing' | 'missingEn' | 'reasonVi' | 'reasonEn' | 'duplicate'>;
+type Base = Omit<DiscoveryHit, 'key' | 'award' | 'status' | 'duplicate'>;
 
-/** The row of one check, or null when it is no candidate; `rated` = the year under review has a rating. */
-function rowOf(r: Screened, base: Base, rated: boolean, f: DiscoveryFilter): DiscoveryRow | null {
+/** The hit of one check, or null when it is no candidate; `rated` = the year under review has a rating. */
+function hitOf(r: Screened, award: string, base: Base, rated: boolean, f: DiscoveryFilter): DiscoveryHit | null {
   if (r.duplicate === 'same') return null; // already holds it: not a candidate
   // Blocked only by a higher award for the same achievement, or a pending proposal: shown, flagged.
   const status: DiscoveryStatus | null = r.duplicate ? 'eligible' : statusOf(r);
   if (!status || (f.status && f.status !== 'all' && f.status !== status)) return null;
   // A year nobody has rated yet has nothing to discover (every award would just "need review").
   if (status === 'needs_review' && !rated) return null;
-  const x = r.summary();
-  const duplicate: DiscoveryRow['duplicate'] = r.duplicate && x.duplicateText
-    ? { kind: r.duplicate === 'pending' ? 'pending' : 'awarded', textVi: x.duplicateText.vi, textEn: x.duplicateText.en }
-    : null;
-  const id = base.personId ?? base.unitId;
-  return { ...base, key: `${base.subjectKind}:${id}:${x.award}`, award: x.award, awardName: x.awardName, awardNameEn: x.awardNameEn, status, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate };
+  const duplicate = r.duplicate ? (r.duplicate === 'pending' ? 'pending' : 'awarded') : null;
+  return { ...base, key: `${base.subjectKind}:${base.personId ?? base.unitId}:${award}`, award, status, duplicate };
 }
 
-/** The rows one batch of people gives (pure: runs in process or in the discovery worker). */
-export function evaluatePeople(batch: PersonHistory[], job: BatchJob): DiscoveryRow[] {
+/** The hits of one person (pure: runs in process or in the discovery worker). */
+function evaluatePerson(p: PersonHistory, job: BatchJob, out: DiscoveryHit[]): void {
   const f = job.filter;
-  const out: DiscoveryRow[] = [];
-  for (const p of batch) {
-    if (f.leader !== undefined && p.isLeader !== f.leader) continue;
-    if (f.gender && p.gender !== f.gender) continue;
-    const rated = isRated(p.input, f.year);
-    const base = { subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
-    for (const award of job.awards.individual) {
-      const row = rowOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), base, rated, f);
-      if (row) out.push(row);
-    }
+  if (f.leader !== undefined && p.isLeader !== f.leader) return;
+  if (f.gender && p.gender !== f.gender) return;
+  const rated = isRated(p.input, f.year);
+  const base = { subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
+  for (const award of job.awards.individual) {
+    const hit = hitOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), award, base, rated, f);
+    if (hit) out.push(hit);
   }
+}
+
+/** The hits one batch of people gives. */
+export function evaluatePeople(batch: PersonHistory[], job: BatchJob): DiscoveryHit[] {
+  const out: DiscoveryHit[] = [];
+  for (const p of batch) evaluatePerson(p, job, out);
   return out;
 }
 
-/** The rows one batch of collectives gives. */
-export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryRow[] {
+/** The hits one batch of collectives gives. */
+export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryHit[] {
   const f = job.filter;
   const smallMax = Number(job.settings.small_collective_max_members);
-  const out: DiscoveryRow[] = [];
+  const out: DiscoveryHit[] = [];
   for (const u of batch) {
     const rated = isRated(u.input, f.year);
     const base = { subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
     for (const award of job.awards.collective) {
-      const row = rowOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), base, rated, f);
-      if (row) out.push(row);
+      const hit = hitOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), award, base, rated, f);
+      if (hit) out.push(hit);
     }
   }
   return out;
@@ -142,15 +154,17 @@ export interface DigestBatch {
   names: Map<number, string>;
 }
 
-/** The rows a page of digests gives: parsed, assembled and evaluated in one go (in a worker thread). */
-export function evaluateDigests(b: DigestBatch, job: BatchJob): DiscoveryRow[] {
-  return evaluatePeople(historiesFromDigests(b.doc, { asOf: job.filter.asOf, fromYear: FROM_YEAR }, b.names), job);
+/** The hits a page of digests gives: parsed, assembled and evaluated a person at a time (in a worker thread). */
+export function evaluateDigests(b: DigestBatch, job: BatchJob): DiscoveryHit[] {
+  const out: DiscoveryHit[] = [];
+  forEachDigestHistory(b.doc, { asOf: job.filter.asOf, fromYear: FROM_YEAR }, b.names, (p) => evaluatePerson(p, job, out));
+  return out;
 }
 
 export interface DiscoveryOptions {
   settings: Settings;
-  /** Called with each row in discovery order (people by id, then collectives). */
-  onRow: (row: DiscoveryRow) => void;
+  /** Called with each hit in discovery order (people by id, then collectives). */
+  onHit: (hit: DiscoveryHit) => void;
   /** Evaluate batches in worker threads while the next ones are read (default: when a worker can start). */
   worker?: boolean;
 }
@@ -158,7 +172,7 @@ export interface DiscoveryOptions {
 /**
  * Runs discovery; returns how many subjects were examined. Batches stream from the database; each is evaluated
  * in a discovery worker thread (so reading the next batches and evaluating this one overlap), or in process.
- * @example await discover(db, { unitIds: 'all', year: 2025, asOf: '2026-01-10' }, { settings, onRow: (r) => rows.push(r) });
+ * @example await discover(db, { unitIds: 'all', year: 2025, asOf: '2026-01-10' }, { settings, onHit: (h) => hits.push(h) });
  */
 export async function discover(q: Queryable, f: DiscoveryFilter, opts: DiscoveryOptions): Promise<number> {
   const job: BatchJob = {
@@ -170,7 +184,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
     },
   };
   const pool = opts.worker === false ? null : discoveryWorker();
-  // Results come back in order: each batch's rows are emitted after the previous batch's. Up to one batch per
+  // Results come back in order: each batch's hits are emitted after the previous batch's. Up to one batch per
   // worker and one more wait in flight, so every worker stays busy while the reader goes on; the reader waits for
   // the oldest batch beyond that (memory stays bounded).
   let previous: Promise<void> = Promise.resolve();
@@ -179,8 +193,8 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
   const run = async (kind: BatchKind, batch: DigestBatch | UnitHistory[]) => {
     const here = () => (kind === 'digests' ? evaluateDigests(batch as DigestBatch, job) : evaluateUnits(batch as UnitHistory[], job));
     // A worker that fails mid-way costs speed, never the answer: that batch is evaluated here instead.
-    const rows = pool ? pool.evaluate(kind, batch, job).catch(here) : Promise.resolve(here());
-    const done = previous.then(() => rows).then((list) => list.forEach(opts.onRow));
+    const hits = pool ? pool.evaluate(kind, batch, job).catch(here) : Promise.resolve(here());
+    const done = previous.then(() => hits).then((list) => list.forEach(opts.onHit));
     previous = done;
     inFlight.push(done);
     while (inFlight.length >= limit) await inFlight.shift();
@@ -204,4 +218,36 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
   if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, stream, (batch) => run('units', batch));
   await previous;
   return examined;
+}
+
+/**
+ * The texts of some hits (a page of a list, or an export): their subjects' histories are loaded again and each hit
+ * is checked in full, so the reasons are those of the engine's full explanation. A subject gone since discovery
+ * ran (deleted) is left out.
+ */
+export async function explainHits(q: Queryable, hits: DiscoveryHit[], f: Pick<DiscoveryFilter, 'asOf' | 'year'>, settings: Settings): Promise<DiscoveryRow[]> {
+  const opts = { asOf: f.asOf, fromYear: FROM_YEAR };
+  const inputs = new Map<string, EligibilityInputRaw>();
+  for (let i = 0; i < hits.length; i += EXPLAIN_BATCH) {
+    const chunk = hits.slice(i, i + EXPLAIN_BATCH);
+    const people = [...new Set(chunk.flatMap((h) => (h.subjectKind === 'individual' && h.personId !== null ? [h.personId] : [])))];
+    const units = [...new Set(chunk.flatMap((h) => (h.subjectKind !== 'individual' && h.unitId !== null ? [h.unitId] : [])))];
+    for (const p of await buildPersonHistories(q, people, opts)) inputs.set(`individual:${p.personId}`, p.input);
+    for (const u of await buildUnitHistories(q, units, opts)) inputs.set(`collective:${u.unitId}`, u.input);
+  }
+  const rows: DiscoveryRow[] = [];
+  for (const h of hits) {
+    const input = inputs.get(`${h.subjectKind}:${h.personId ?? h.unitId}`);
+    if (input) rows.push(rowOf(h, screenParsed(inputFor(input, h.award, f.asOf, f.year), { settings }).summary()));
+  }
+  return rows;
+}
+
+/** Subjects whose histories `explainHits` loads per round of statements. */
+const EXPLAIN_BATCH = 5_000;
+
+/** A hit with the texts of its check. */
+function rowOf(h: DiscoveryHit, x: ScreenSummary): DiscoveryRow {
+  const duplicate: DiscoveryRow['duplicate'] = h.duplicate && x.duplicateText ? { kind: h.duplicate, textVi: x.duplicateText.vi, textEn: x.duplicateText.en } : null;
+  return { ...h, awardName: x.awardName, awardNameEn: x.awardNameEn, missing: x.missing, missingEn: x.missingEn, reasonVi: x.reasonVi, reasonEn: x.reasonEn, duplicate };
 }

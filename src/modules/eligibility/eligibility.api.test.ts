@@ -5,7 +5,7 @@ import { makePerson, makeUnit, makeUser } from '../../../tests/support/factories
 import { openInLibreOffice } from '../../../tests/support/libreoffice.ts';
 import type { Db } from '../../server/db.ts';
 import { defaultSettings } from '../catalogue/settings.ts';
-import { type DiscoveryRow, discover } from './discovery.ts';
+import { type DiscoveryHit, discover } from './discovery.ts';
 import { discoveryWorker } from './discovery-pool.ts';
 import { subtreeInScope } from './service.ts';
 
@@ -141,19 +141,45 @@ describe('discovery', () => {
     expect(csv).toContain('Lao động tiên tiến');
   });
 
-  it('gives the same rows whether batches are evaluated in the worker thread or in process', async () => {
+  it('gives the same hits whether batches are evaluated in the worker thread or in process', async () => {
     const settings = defaultSettings();
     const filter = { unitIds: await subtreeInScope(ctx.db, { all: true }, branch), year: 2025, asOf: '2026-01-10' };
-    const viaWorker: DiscoveryRow[] = [];
-    const inProcess: DiscoveryRow[] = [];
+    const viaWorker: DiscoveryHit[] = [];
+    const inProcess: DiscoveryHit[] = [];
     // The thread really answers (a failing worker would silently fall back to in-process evaluation).
     const pool = discoveryWorker();
     expect(pool).not.toBeNull();
     await expect(pool?.evaluate('units', [], { filter, settings, awards: { individual: [], collective: ['advanced_labor_collective'] } })).resolves.toEqual([]);
-    await discover(ctx.db, filter, { settings, onRow: (r) => viaWorker.push(r), worker: true });
-    await discover(ctx.db, filter, { settings, onRow: (r) => inProcess.push(r), worker: false });
+    await discover(ctx.db, filter, { settings, onHit: (h) => viaWorker.push(h), worker: true });
+    await discover(ctx.db, filter, { settings, onHit: (h) => inProcess.push(h), worker: false });
     expect(viaWorker.length).toBeGreaterThan(0);
     expect(viaWorker).toEqual(inProcess);
+  });
+
+  it('explains only the page shown, with the reasons of the subject\'s own panel', async () => {
+    const unit = await makeUnit(ctx.db, { parentId: branch, name: 'Phòng Nhiều Người' });
+    for (let i = 0; i < 7; i++) {
+      const p = await makePerson(ctx.db, { unitId: unit, fullName: `Nguyễn Văn Trang ${i}`, fromDate: '2016-01-01' });
+      // Two consecutive grassroots fighters: one more year short of the city title; excellent in 2025 for some.
+      await history(ctx.db, p.id, unit, { 2023: { rating: 'good' }, 2024: { rating: 'excellent', titles: ['grassroots_emulation_fighter'] }, 2025: { rating: i % 2 ? 'excellent' : 'good' } });
+    }
+    const url = `/api/v1/discovery?unitId=${unit}&year=2025&asOf=2026-01-10&subject=individual`;
+    const all = (await call(ctx.app, officer, { method: 'GET', url: `${url}&pageSize=500` })).json();
+    expect(all.total).toBeGreaterThan(3);
+    const page2 = await call(ctx.app, officer, { method: 'GET', url: `${url}&pageSize=3&page=2` });
+    expect(page2.statusCode, page2.body).toBe(200);
+    const body = page2.json();
+    expect(body.total).toBe(all.total);
+    expect(body.rows.map((r: { key: string }) => r.key)).toEqual(all.rows.slice(3, 6).map((r: { key: string }) => r.key));
+    for (const row of body.rows) {
+      const panel = (await call(ctx.app, officer, { method: 'GET', url: `/api/v1/people/${row.personId}/eligibility?asOf=2026-01-10&year=2025` })).json();
+      const result = panel.results.find((r: { award: string }) => r.award === row.award);
+      expect(row.reasonVi).toBe(result.reasonVi);
+      expect(row.reasonEn).toBe(result.reasonEn);
+      expect(row.missing).toEqual(result.missing);
+      expect(row.awardName).toBe(result.awardName);
+      expect(row.status === 'near' ? result.stepsAway : result.eligible).toBe(row.status === 'near' ? 1 : row.status === 'eligible' ? true : 'needs_review');
+    }
   });
 
   it('keeps a unit outside the scope out (404)', async () => {

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../server/db.ts';
 import { createRng } from '../../seed/random.ts';
 import { cccdPrefix } from '../../shared/cccd.ts';
 import { defaultSettings } from '../catalogue/settings.ts';
-import { discover, type DiscoveryRow } from './discovery.ts';
+import { discover, type DiscoveryHit } from './discovery.ts';
 import { fetchDigestDoc, historiesFromDigests, refreshStaleHistories } from './history-digest.ts';
 import { unitNames } from './history-sql.ts';
 import { buildPersonHistories } from './history.ts';
@@ -121,7 +121,7 @@ describe('history digests', () => {
     await refreshStaleHistories(db);
     await db.query('delete from person_history_digest where person_id = $1', [people[1]]);
     const doc = await fetchDigestDoc(db, [people[1], people[2]]);
-    expect((JSON.parse(doc) as { id: number }[]).map((x) => x.id)).toEqual([people[1], people[2]]);
+    expect(doc.split('\n').map((line) => (JSON.parse(line) as { id: number }).id)).toEqual([people[1], people[2]]);
   });
 
   it('let discovery see a rating written just before it runs', async () => {
@@ -129,9 +129,9 @@ describe('history digests', () => {
     const p = (await makePerson(db, { unitId: unit, fullName: 'Phan Văn Vừa Ghi', fromDate: '2016-01-01' })).id;
     const filter = { unitIds: [unit], year: 2025, asOf: '2026-01-10', subject: 'individual' as const };
     const run = async () => {
-      const rows: DiscoveryRow[] = [];
-      await discover(db, filter, { settings: defaultSettings(), onRow: (r) => rows.push(r) });
-      return rows.filter((r) => r.personId === p && r.status === 'eligible').map((r) => r.award);
+      const hits: DiscoveryHit[] = [];
+      await discover(db, filter, { settings: defaultSettings(), onHit: (h) => hits.push(h) });
+      return hits.filter((h) => h.personId === p && h.status === 'eligible').map((h) => h.award);
     };
     expect(await run()).not.toContain('advanced_worker');
     await db.query("insert into person_year_rating (person_id, year, rating) values ($1, 2025, 'good')", [p]);

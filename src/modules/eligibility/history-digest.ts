@@ -42,18 +42,22 @@ export async function refreshStaleHistories(q: Queryable, people = REFRESH_PEOPL
   }
 }
 
-/** The digests of some people as one JSON array in id order (people without a digest are refreshed first). */
+/**
+ * The digests of some people as one text, one JSON document per line in id order (people without a digest are
+ * refreshed first). Lines, not one array: the reader parses and judges a person at a time, so each person's objects
+ * die young instead of a whole page's surviving into the old generation.
+ */
 export async function fetchDigestDoc(q: Queryable, ids: number[]): Promise<string> {
   const read = async () => (await q.query<{ doc: string | null; n: number }>(
-    `select '[' || string_agg(doc, ',' order by person_id) || ']' as doc, count(*)::int as n
+    `select string_agg(doc, E'\\n' order by person_id) as doc, count(*)::int as n
        from person_history_digest where person_id = any($1::bigint[])`, [ids]))[0];
   const first = await read();
-  if (first.n === ids.length) return first.doc ?? '[]';
+  if (first.n === ids.length) return first.doc ?? '';
   // A person written without passing through the stale log cannot happen through the triggers; a digest deleted
   // by hand can. Rebuild what is missing rather than leave someone out of discovery.
   await q.query(`select person_history_refresh(array(select k from unnest($1::bigint[]) k
                    where not exists (select 1 from person_history_digest d where d.person_id = k)))`, [ids]);
-  return (await read()).doc ?? '[]';
+  return (await read()).doc ?? '';
 }
 
 const notRevoked = (revoked: Day | null, asOf: Day) => revoked === null || revoked > asOf;
@@ -88,11 +92,25 @@ function factsOf(x: Digest, asOf: Day, fromYear: number, toYear: number): { pers
   return { person: { id, full_name: x.n, gender: x.g, under_review: underReview }, facts: { jobs, ratings, titles, works, discipline, leave, awards } };
 }
 
-/** The histories a page of digests gives on `opts.asOf`, in id order (pure: discovery runs it in its worker thread). */
-export function historiesFromDigests(doc: string, opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
+/**
+ * Calls `each` with the history of every person of a page of digests on `opts.asOf`, in id order, one person
+ * parsed at a time (pure: discovery runs it in its worker thread).
+ */
+export function forEachDigestHistory(doc: string, opts: HistoryOptions, names: Map<number, string>, each: (h: PersonHistory) => void): void {
   const p = batchParams([], opts);
-  return (JSON.parse(doc) as Digest[]).map((x) => {
-    const { person, facts } = factsOf(x, p.asOf, p.fromYear, p.toYear);
-    return assemblePerson(person, facts, p, opts.award ?? '', names);
-  });
+  const award = opts.award ?? '';
+  for (let start = 0; start < doc.length; ) {
+    let end = doc.indexOf('\n', start);
+    if (end < 0) end = doc.length;
+    const { person, facts } = factsOf(JSON.parse(doc.slice(start, end)) as Digest, p.asOf, p.fromYear, p.toYear);
+    each(assemblePerson(person, facts, p, award, names));
+    start = end + 1;
+  }
+}
+
+/** The histories a page of digests gives on `opts.asOf`, in id order. */
+export function historiesFromDigests(doc: string, opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
+  const out: PersonHistory[] = [];
+  forEachDigestHistory(doc, opts, names, (h) => out.push(h));
+  return out;
 }

@@ -159,29 +159,31 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   return out;
 }
 
-/** `monthsWorked` for every year some employment touches (years as indexes from `fromYear`). */
+/**
+ * `monthsWorked` for every year in [fromYear, toYear] some employment touches. Runs for every person of a city:
+ * dates become day numbers once, and the years are walked over the jobs' own span (no per-person year tables).
+ */
 function monthsWorkedByYear(p: sql.BatchParams, f: PersonFacts, at: (year: number) => YearOut): void {
-  const n = Math.max(0, p.toYear - p.fromYear + 1);
-  const touched = new Uint8Array(n);
-  const whole = new Uint8Array(n); // one job covers the whole year
   const jobs = f.jobs.map((j) => toDays({ from: j.from_date, to: j.to_date }));
-  f.jobs.forEach((j, k) => mark(jobs[k], yearsOf({ from: j.from_date, to: j.to_date }, p.fromYear, p.toYear), p.fromYear, touched, whole));
-  const awayLeave = f.leave.filter((l) => NOT_WORK.has(l.kind));
-  const away = awayLeave.map((l) => toDays({ from: l.from_date, to: l.to_date }));
-  const awayYears = new Uint8Array(n);
-  awayLeave.forEach((l, k) => mark(away[k], yearsOf({ from: l.from_date, to: l.to_date }, p.fromYear, p.toYear), p.fromYear, awayYears, null));
-  for (let i = 0; i < n; i++) {
-    if (!touched[i]) continue;
-    const y = p.fromYear + i;
-    // Most years of most people: one job the whole year and no leave away from work.
-    at(y).monthsWorked = whole[i] && !awayYears[i] ? 12 : monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), away.filter((l) => overlapsYear(l, y)));
+  let away: DayPeriod[] | null = null;
+  for (const l of f.leave) if (NOT_WORK.has(l.kind)) (away ??= []).push(toDays({ from: l.from_date, to: l.to_date }));
+  let lo = p.toYear;
+  let hi = p.fromYear;
+  for (const j of f.jobs) {
+    lo = Math.min(lo, Number(j.from_date.slice(0, 4)));
+    hi = Math.max(hi, j.to_date === null ? p.toYear : Number(j.to_date.slice(0, 4)));
   }
-}
-
-/** Marks the years a period touches, and in `whole` those it covers entirely. */
-function mark(d: DayPeriod, years: number[], fromYear: number, touched: Uint8Array, whole: Uint8Array | null): void {
-  for (const y of years) {
-    touched[y - fromYear] = 1;
-    if (whole && coversYear(d, y)) whole[y - fromYear] = 1;
+  for (let y = Math.max(lo, p.fromYear); y <= Math.min(hi, p.toYear); y++) {
+    let touched = false;
+    let whole = false;
+    for (const j of jobs) {
+      if (!overlapsYear(j, y)) continue;
+      touched = true;
+      if (coversYear(j, y)) whole = true;
+    }
+    if (!touched) continue;
+    const awayThisYear = away?.filter((l) => overlapsYear(l, y)) ?? [];
+    // Most years of most people: one job the whole year and no leave away from work.
+    at(y).monthsWorked = whole && awayThisYear.length === 0 ? 12 : monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), awayThisYear);
   }
 }

@@ -8,10 +8,10 @@ import { catalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import { currentSettings, listSettings, updateSetting } from '../catalogue/settings-repo.ts';
 import { ZEligibilityInput } from '../rules/contract.ts';
 import { EligibilityError, checkEligibility } from '../rules/engine.ts';
-import { discoverableAwards } from './discovery.ts';
+import { discoverableAwards, explainHits } from './discovery.ts';
 import { discoveryWorkbook } from './export.ts';
 import { createQuota, listCaps, usedUnder } from './quotas-repo.ts';
-import { batchCheck, discoverRows, personPanel, subtreeInScope, todayInVietnam, unitPanel } from './service.ts';
+import { batchCheck, discoverHits, personPanel, subtreeInScope, todayInVietnam, unitPanel } from './service.ts';
 
 const tags = ['eligibility'];
 const zId = z.object({ id: z.coerce.number().int().positive() });
@@ -93,24 +93,28 @@ export function eligibilityRoutes({ db }: ModuleDeps): FastifyPluginAsync {
       if (!ruleSetOn(asOf)) throw new AppError('NO_RULE_SET', { asOf });
       const year = q.year ?? Number(asOf.slice(0, 4)) - 1;
       const unitIds = await subtreeInScope(db, scope, q.unitId);
-      const found = await discoverRows(db, { unitIds, year, asOf, award: q.award, status: q.status, subject: q.subject, leader: q.leader, gender: q.gender }, await currentSettings(db));
-      return { ...found, year, asOf };
+      const settings = await currentSettings(db);
+      const found = await discoverHits(db, { unitIds, year, asOf, award: q.award, status: q.status, subject: q.subject, leader: q.leader, gender: q.gender }, settings);
+      return { ...found, year, asOf, settings };
     };
 
     app.get('/discovery', { schema: { tags, querystring: ZDiscoveryQuery } }, async (req) => {
-      const { rows, examined, truncated, year, asOf } = await runDiscovery(req);
+      const { hits, examined, truncated, year, asOf, settings } = await runDiscovery(req);
       const counts = { eligible: 0, near: 0, needsReview: 0 };
-      for (const r of rows) {
+      for (const r of hits) {
         if (r.status === 'eligible') counts.eligible++;
         else if (r.status === 'near') counts.near++;
         else counts.needsReview++;
       }
       const start = (req.query.page - 1) * req.query.pageSize;
-      return { year, asOf, ruleSet: ruleSetOn(asOf)?.id ?? null, examined, truncated, total: rows.length, counts, rows: rows.slice(start, start + req.query.pageSize) };
+      // Texts only for the page shown.
+      const rows = await explainHits(db, hits.slice(start, start + req.query.pageSize), { asOf, year }, settings);
+      return { year, asOf, ruleSet: ruleSetOn(asOf)?.id ?? null, examined, truncated, total: hits.length, counts, rows };
     });
 
     app.get('/discovery/export.xlsx', { schema: { tags, querystring: ZDiscoveryQuery } }, async (req, reply) => {
-      const { rows, year, asOf } = await runDiscovery(req);
+      const { hits, year, asOf, settings } = await runDiscovery(req);
+      const rows = await explainHits(db, hits, { asOf, year }, settings);
       const buffer = await discoveryWorkbook(rows, `Danh sách phát hiện nhân tố khen thưởng — thành tích năm ${year} (xét ngày ${asOf.split('-').reverse().join('/')})`);
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="phat-hien-nhan-to-${year}.xlsx"`);

@@ -12,7 +12,7 @@ import { type QuotaItem, type QuotaViolation, checkQuotas } from '../rules/quota
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { personSortKey, vietnameseKey } from '../../shared/vietnamese.ts';
-import { type DiscoveryFilter, type DiscoveryRow, discover } from './discovery.ts';
+import { type DiscoveryFilter, type DiscoveryHit, discover } from './discovery.ts';
 import { buildPersonHistories, buildUnitHistories } from './history.ts';
 import { listCaps, unitChains, usedUnder } from './quotas-repo.ts';
 
@@ -121,30 +121,31 @@ export async function subtreeInScope(q: Queryable, scope: Scope, unitId: number 
   return rows.map((r) => r.id).filter((id) => inScope(scope, id));
 }
 
-const STATUS_ORDER: Record<DiscoveryRow['status'], number> = { eligible: 0, near: 1, needs_review: 2 };
+const STATUS_ORDER: Record<DiscoveryHit['status'], number> = { eligible: 0, near: 1, needs_review: 2 };
 /**
  * Eligible first, then one step away, then to review; priority subjects first; awards in catalogue order; then
- * names in the people list's Vietnamese order (given name first; decision 0003), keys computed once per row.
+ * names in the people list's Vietnamese order (given name first; decision 0003), keys computed once per hit.
  */
-export function sortRows(rows: DiscoveryRow[]): DiscoveryRow[] {
+export function sortHits<T extends DiscoveryHit>(hits: T[]): T[] {
   const order = new Map(catalogue().awards.map((a, i) => [a.code, i]));
-  const key = new Map(rows.map((r) => [r, r.subjectKind === 'individual' ? personSortKey(r.name) : vietnameseKey(r.name)]));
-  const byName = (a: DiscoveryRow, b: DiscoveryRow) => ((key.get(a) as string) < (key.get(b) as string) ? -1 : (key.get(a) as string) > (key.get(b) as string) ? 1 : 0);
-  return rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.highlight) - Number(a.highlight) || (order.get(a.award) ?? 0) - (order.get(b.award) ?? 0) || byName(a, b) || a.key.localeCompare(b.key));
+  const key = new Map(hits.map((r) => [r, r.subjectKind === 'individual' ? personSortKey(r.name) : vietnameseKey(r.name)]));
+  const byName = (a: T, b: T) => ((key.get(a) as string) < (key.get(b) as string) ? -1 : (key.get(a) as string) > (key.get(b) as string) ? 1 : 0);
+  return hits.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.highlight) - Number(a.highlight) || (order.get(a.award) ?? 0) - (order.get(b.award) ?? 0) || byName(a, b) || a.key.localeCompare(b.key));
 }
 
-/** At most this many rows are kept in memory for one discovery answer (filter to narrow it). */
-export const MAX_DISCOVERY_ROWS = 200_000;
+/** At most this many hits are kept in memory for one discovery answer (filter to narrow it). */
+export const MAX_DISCOVERY_HITS = 500_000;
 
-export async function discoverRows(q: Queryable, filter: DiscoveryFilter, settings: Settings): Promise<{ rows: DiscoveryRow[]; examined: number; truncated: boolean }> {
-  const rows: DiscoveryRow[] = [];
+/** Every hit of a discovery, sorted for lists (texts are built for the rows shown: `explainHits`). */
+export async function discoverHits(q: Queryable, filter: DiscoveryFilter, settings: Settings): Promise<{ hits: DiscoveryHit[]; examined: number; truncated: boolean }> {
+  const hits: DiscoveryHit[] = [];
   let truncated = false;
   const examined = await discover(q, filter, {
     settings,
-    onRow: (r) => {
-      if (rows.length < MAX_DISCOVERY_ROWS) rows.push(r);
+    onHit: (h) => {
+      if (hits.length < MAX_DISCOVERY_HITS) hits.push(h);
       else truncated = true;
     },
   });
-  return { rows: sortRows(rows), examined, truncated };
+  return { hits: sortHits(hits), examined, truncated };
 }

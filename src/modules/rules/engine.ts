@@ -170,14 +170,36 @@ class GroupNode implements Node {
   text(): NodeText { return groupText(this.c.mode as 'any' | 'all', this.status, this.children); }
 }
 
+/** Status of a group from its children's (loops, not closures: this runs for every criterion of every check). */
+function groupStatus(mode: 'any' | 'all', children: Node[]): CriterionResult['status'] {
+  let met = false;
+  let review = false;
+  let unmet = false;
+  for (const x of children) {
+    if (x.status === 'met') met = true;
+    else if (x.status === 'review') review = true;
+    else unmet = true;
+  }
+  if (mode === 'any') return met ? 'met' : review ? 'review' : 'unmet';
+  return unmet ? 'unmet' : review ? 'review' : 'met';
+}
+
+/** Gap of an unmet group: the nearest alternative of an any_of, the sum of the unmet parts of an all_of. */
+function groupGap(mode: 'any' | 'all', children: Node[]): number {
+  let gap = mode === 'any' ? INF : 0;
+  for (const x of children) {
+    if (mode === 'any') gap = Math.min(gap, x.gap);
+    else if (x.status === 'unmet') gap += x.gap;
+  }
+  return gap;
+}
+
 function evalNode(c: Compiled, f: Facts, evaluateAward: AwardEvaluator): Node {
   if (c.mode) {
-    const children = c.children.map((x) => evalNode(x, f, evaluateAward));
-    const has = (s: CriterionResult['status']) => children.some((x) => x.status === s);
-    const status: CriterionResult['status'] = c.mode === 'any' ? (has('met') ? 'met' : has('review') ? 'review' : 'unmet') : has('unmet') ? 'unmet' : has('review') ? 'review' : 'met';
-    let gap = 0;
-    if (status === 'unmet') gap = c.mode === 'any' ? Math.min(...children.map((x) => x.gap)) : children.filter((x) => x.status === 'unmet').reduce((sum, x) => sum + x.gap, 0);
-    return new GroupNode(c, status, gap, children);
+    const children: Node[] = new Array(c.children.length);
+    for (let i = 0; i < children.length; i++) children[i] = evalNode(c.children[i], f, evaluateAward);
+    const status = groupStatus(c.mode, children);
+    return new GroupNode(c, status, status === 'unmet' ? groupGap(c.mode, children) : 0, children);
   }
   return new LeafNode(c, (c.predicate as Predicate)(f, c.params, evaluateAward));
 }
@@ -286,78 +308,141 @@ export interface Screened {
 function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, maxSteps = INF): Screened {
   const rules = ruleSet.awards[award.code];
   const kind = input.subject.kind;
-  if (!rules) {
-    const r = notEvaluated(award, ruleSet, deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings).year);
-    const summary = (): ScreenSummary => ({ award: r.award, awardName: r.awardName, awardNameEn: r.awardNameEn, reasonVi: r.reasonVi, reasonEn: r.reasonEn, missing: r.missing, missingEn: r.missingEn, duplicateText: null });
-    return { eligible: r.eligible, stepsAway: r.stepsAway, year: r.year, duplicate: null, explain: () => r, summary };
-  }
+  if (!rules) return new NotEvaluated(notEvaluated(award, ruleSet, deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings).year));
   const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
-  let nodes: Node[];
   if (!rules.subjects.includes(kind)) {
     const vi = `${award.nameVi} không xét cho đối tượng này`;
     const en = `${award.nameEn} is not awarded to a ${kind}`;
-    nodes = [{ id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) }];
-  } else {
-    const evaluate = standardOf(input, ruleSet, ctx, 1);
-    nodes = [];
-    let steps = 0; // of unmet criteria other than the duplicate check
-    let duplicateUnmet = false;
-    for (const c of compiledFor(ruleSet, award, kind, ctx.settings, true)) {
-      const n = evalNode(c, f, evaluate);
-      nodes.push(n);
-      if (n.status !== 'unmet') continue;
-      if (n.duplicate) duplicateUnmet = true;
-      else steps += n.gap;
-      // Certainly no candidate: too many steps away, or a duplicate that is not the only unmet criterion.
-      if (Number.isFinite(maxSteps) && (steps > maxSteps || (duplicateUnmet && steps > 0))) return cutShort(input, ruleSet, award, ctx, f.year, duplicateUnmet ? INF : steps);
-    }
+    const node: Node = { id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) };
+    return new Screening(input, ruleSet, award, rules, ctx, f.year, [node]);
   }
-  const unmet = nodes.filter((n) => n.status === 'unmet');
-  const reviews = nodes.filter((n) => n.status === 'review');
-  const eligible: EligibilityResult['eligible'] = unmet.length > 0 ? false : reviews.length > 0 ? 'needs_review' : true;
-  const steps = unmet.reduce((sum, n) => sum + n.gap, 0);
-  const stepsAway = eligible === false ? (Number.isFinite(steps) ? steps : null) : 0;
-  const duplicate = unmet.length === 1 && unmet[0].duplicate ? unmet[0].duplicate : null;
-  const summary = (): ScreenSummary => {
-    const unmetTexts = unmet.map((n) => n.text());
-    const name = award.nameVi;
+  const evaluate = standardOf(input, ruleSet, ctx, 1);
+  const nodes: Node[] = [];
+  let steps = 0; // of unmet criteria other than the duplicate check
+  let duplicateUnmet = false;
+  for (const c of compiledFor(ruleSet, award, kind, ctx.settings, true)) {
+    const n = evalNode(c, f, evaluate);
+    nodes.push(n);
+    if (n.status !== 'unmet') continue;
+    if (n.duplicate) duplicateUnmet = true;
+    else steps += n.gap;
+    // Certainly no candidate: too many steps away, or a duplicate that is not the only unmet criterion.
+    if (Number.isFinite(maxSteps) && (steps > maxSteps || (duplicateUnmet && steps > 0))) return new CutShort(input, ruleSet, award, ctx, f.year, duplicateUnmet ? INF : steps);
+  }
+  return new Screening(input, ruleSet, award, rules, ctx, f.year, nodes);
+}
+
+/** A check evaluated to the end: statuses now, texts (`summary`, `explain`) when asked. A class, not closures:
+ *  discovery makes millions of these and explains a few. */
+class Screening implements Screened {
+  readonly eligible: EligibilityResult['eligible'];
+  readonly stepsAway: number | null;
+  readonly duplicate: EligibilityResult['duplicate'];
+  readonly year: number;
+  private readonly input: EligibilityInput;
+  private readonly ruleSet: RuleSet;
+  private readonly award: AwardDef;
+  private readonly rules: AwardRules;
+  private readonly ctx: Context;
+  private readonly nodes: Node[];
+  private readonly unmet: Node[];
+  private readonly reviews: Node[];
+  constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, rules: AwardRules, ctx: Context, year: number, nodes: Node[]) {
+    this.input = input;
+    this.ruleSet = ruleSet;
+    this.award = award;
+    this.rules = rules;
+    this.ctx = ctx;
+    this.year = year;
+    this.nodes = nodes;
+    this.unmet = nodes.filter((n) => n.status === 'unmet');
+    this.reviews = nodes.filter((n) => n.status === 'review');
+    this.eligible = this.unmet.length > 0 ? false : this.reviews.length > 0 ? 'needs_review' : true;
+    const steps = this.unmet.reduce((sum, n) => sum + n.gap, 0);
+    this.stepsAway = this.eligible === false ? (Number.isFinite(steps) ? steps : null) : 0;
+    this.duplicate = (this.unmet.length === 1 && this.unmet[0].duplicate) || null;
+  }
+
+  summary(): ScreenSummary {
+    const { award, year } = this;
+    const unmetTexts = this.unmet.map((n) => n.text());
     let reasonVi: string;
     let reasonEn: string;
-    if (eligible === true) {
-      reasonVi = `Đủ điều kiện đề nghị ${name} (thành tích năm ${f.year}).`;
-      reasonEn = `Eligible for ${award.nameEn} (achievements of ${f.year}).`;
-    } else if (eligible === false) {
-      reasonVi = `Chưa đủ điều kiện ${name}: ${unmetTexts[0].vi}.`;
+    if (this.eligible === true) {
+      reasonVi = `Đủ điều kiện đề nghị ${award.nameVi} (thành tích năm ${year}).`;
+      reasonEn = `Eligible for ${award.nameEn} (achievements of ${year}).`;
+    } else if (this.eligible === false) {
+      reasonVi = `Chưa đủ điều kiện ${award.nameVi}: ${unmetTexts[0].vi}.`;
       reasonEn = `Not eligible for ${award.nameEn}: ${unmetTexts[0].en}.`;
     } else {
-      const first = reviews[0].text();
-      reasonVi = `Cần Hội đồng xem xét (${name}): ${first.vi}.`;
+      const first = this.reviews[0].text();
+      reasonVi = `Cần Hội đồng xem xét (${award.nameVi}): ${first.vi}.`;
       reasonEn = `Needs the council's review (${award.nameEn}): ${first.en}.`;
     }
     return {
-      award: award.code, awardName: name, awardNameEn: award.nameEn, reasonVi, reasonEn,
+      award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, reasonVi, reasonEn,
       missing: unmetTexts.flatMap((t) => t.missingVi), missingEn: unmetTexts.flatMap((t) => t.missingEn),
-      duplicateText: duplicate ? { vi: unmetTexts[0].vi, en: unmetTexts[0].en } : null,
+      duplicateText: this.duplicate ? { vi: unmetTexts[0].vi, en: unmetTexts[0].en } : null,
     };
-  };
-  const explain = (): EligibilityResult => {
-    const { reasonVi, reasonEn, missing, missingEn } = summary();
-    const reward = rewardAmount({ award: award.code, subjectKind: kind, decisionDate: input.decidedOn ?? input.asOf }, { catalogue: ctx.cat, settings: ctx.settings });
+  }
+
+  explain(): EligibilityResult {
+    const { award, ruleSet, ctx } = this;
+    const { reasonVi, reasonEn, missing, missingEn } = this.summary();
+    const reward = rewardAmount({ award: award.code, subjectKind: this.input.subject.kind, decisionDate: this.input.decidedOn ?? this.input.asOf }, { catalogue: ctx.cat, settings: ctx.settings });
     return {
-      award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: f.year,
-      eligible, evaluated: true, criteria: nodes.map(explainNode), missing, missingEn, stepsAway, reasonVi, reasonEn, duplicate,
-      alternatives: (rules.alternatives ?? []).map((x) => ({ textVi: x.vi, textEn: x.en, basis: withBasis(x.basis, ruleSet) })),
+      award: award.code, awardName: award.nameVi, awardNameEn: award.nameEn, ruleSet: ruleSet.id, ruleSetUncertain: ruleSet.uncertain === true, year: this.year,
+      eligible: this.eligible, evaluated: true, criteria: this.nodes.map(explainNode), missing, missingEn, stepsAway: this.stepsAway, reasonVi, reasonEn, duplicate: this.duplicate,
+      alternatives: (this.rules.alternatives ?? []).map((x) => ({ textVi: x.vi, textEn: x.en, basis: withBasis(x.basis, ruleSet) })),
       reward: reward ? { amount: reward.amount, coefficient: reward.coefficient, baseSalary: reward.baseSalary, basis: reward.basis } : null,
     };
-  };
-  return { eligible, stepsAway, year: f.year, duplicate, explain, summary };
+  }
+}
+
+/** An award whose criteria the catalogue does not encode: the council judges. */
+class NotEvaluated implements Screened {
+  readonly eligible: EligibilityResult['eligible'];
+  readonly stepsAway: number | null;
+  readonly year: number;
+  readonly duplicate = null;
+  private readonly r: EligibilityResult;
+  constructor(r: EligibilityResult) {
+    this.r = r;
+    this.eligible = r.eligible;
+    this.stepsAway = r.stepsAway;
+    this.year = r.year;
+  }
+  explain(): EligibilityResult { return this.r; }
+  summary(): ScreenSummary {
+    const r = this.r;
+    return { award: r.award, awardName: r.awardName, awardNameEn: r.awardNameEn, reasonVi: r.reasonVi, reasonEn: r.reasonEn, missing: r.missing, missingEn: r.missingEn, duplicateText: null };
+  }
 }
 
 /** A screening stopped early (see `EngineOptions.maxSteps`): not eligible; the texts evaluate the check in full. */
-function cutShort(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, steps: number): Screened {
-  let full: Screened | null = null;
-  const whole = () => (full ??= screenUnder(input, ruleSet, award, ctx));
-  return { eligible: false, stepsAway: Number.isFinite(steps) ? steps : null, year, duplicate: null, explain: () => whole().explain(), summary: () => whole().summary() };
+class CutShort implements Screened {
+  readonly eligible = false;
+  readonly stepsAway: number | null;
+  readonly duplicate = null;
+  readonly year: number;
+  private readonly input: EligibilityInput;
+  private readonly ruleSet: RuleSet;
+  private readonly award: AwardDef;
+  private readonly ctx: Context;
+  private full: Screened | null = null;
+  constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, steps: number) {
+    this.input = input;
+    this.ruleSet = ruleSet;
+    this.award = award;
+    this.ctx = ctx;
+    this.year = year;
+    this.stepsAway = Number.isFinite(steps) ? steps : null;
+  }
+  private whole(): Screened {
+    return (this.full ??= screenUnder(this.input, this.ruleSet, this.award, this.ctx));
+  }
+  explain(): EligibilityResult { return this.whole().explain(); }
+  summary(): ScreenSummary { return this.whole().summary(); }
 }
 
 const RANK = (e: EligibilityResult['eligible']) => (e === true ? 2 : e === 'needs_review' ? 1 : 0);
@@ -389,7 +474,8 @@ export function screenParsed(input: EligibilityInput, opts: EngineOptions = {}):
   const better = RANK(alt.eligible) > RANK(first.eligible) ? alt : first;
   const other = better === alt ? first : alt;
   return {
-    ...better,
+    eligible: better.eligible, stepsAway: better.stepsAway, year: better.year, duplicate: better.duplicate,
+    summary: () => better.summary(),
     explain: () => {
       const r = better.explain();
       return {

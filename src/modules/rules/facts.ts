@@ -63,7 +63,9 @@ function byYearOf(years: YearFacts[]): Map<number, YearFacts> {
   return map;
 }
 
+const NONE: Discipline[] = [];
 function uniqueDisciplines(years: YearFacts[]): Discipline[] {
+  if (!years.some((y) => y.discipline?.length)) return NONE; // most people, most of the time
   const seen = new Map<string, Discipline>();
   for (const y of years) for (const d of y.discipline ?? []) seen.set(`${d.level}|${d.from}|${d.to ?? ''}`, d);
   return [...seen.values()].sort((a, b) => a.from.localeCompare(b.from) || a.level.localeCompare(b.level));
@@ -88,7 +90,7 @@ export function periodOf(a: { decisionDate?: string; periodFrom?: number | null;
 /** Merit awards count toward chains; sudden and thematic ones do not (NĐ 152 Art 4(3)). */
 export const countsForMerit = (a: PriorAward) => a.type === undefined || a.type === 'merit';
 
-function previousSame(input: EligibilityInput, award: AwardDef, year: number, titleYears: Map<string, number[]>): Facts['previousAward'] {
+function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>): Facts['previousAward'] {
   if (award.kind === 'form') {
     const prior = input.awards.filter((a) => a.code === award.code && countsForMerit(a)).map((a) => ({ a, end: periodOf(a)[1] })).filter((x) => x.end < year);
     if (prior.length === 0) return null;
@@ -96,7 +98,7 @@ function previousSame(input: EligibilityInput, award: AwardDef, year: number, ti
     return { code: award.code, year: last.end, decisionNo: last.a.decisionNo };
   }
   let last: number | null = null;
-  for (const y of titleYears.get(award.code) ?? []) if (y < year && (last === null || y > last)) last = y;
+  for (const f of byYear.values()) if (f.year < year && (last === null || f.year > last) && f.titles?.includes(award.code)) last = f.year;
   return last === null ? null : { code: award.code, year: last };
 }
 
@@ -108,39 +110,39 @@ export function findPrior(input: EligibilityInput, code: string, year: number): 
   return { code, award: last.award, end: last.end };
 }
 
-interface Base { byYear: Map<number, YearFacts>; disciplines: Discipline[]; titleYears: Map<string, number[]> }
-const baseCache = new WeakMap<YearFacts[], Base>();
-/** The years each title was held in. */
-function titleYearsOf(byYear: Map<number, YearFacts>): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const f of byYear.values()) {
-    if (!f.titles) continue;
-    for (const t of f.titles) {
-      const list = out.get(t);
-      if (!list) out.set(t, [f.year]);
-      else if (!list.includes(f.year)) list.push(f.year);
-    }
-  }
-  return out;
+/** What every award's facts share: the history by year and its disciplines, as they stand on `asOf`. */
+interface Base {
+  years: YearFacts[];
+  asOf: string;
+  byYear: Map<number, YearFacts>;
+  disciplines: Discipline[];
+  ongoingDiscipline: Discipline | null;
+  disciplineStart: number;
 }
 
-/** The history by year, its disciplines and title years, computed once per `years` list (discovery checks one list for many awards). */
-function baseOf(years: YearFacts[]): Base {
-  let base = baseCache.get(years);
-  if (!base) {
-    const byYear = byYearOf(years);
-    baseCache.set(years, (base = { byYear, disciplines: uniqueDisciplines(years), titleYears: titleYearsOf(byYear) }));
+let last: Base | null = null;
+/**
+ * The facts every award shares, derived once per `years` list and date: discovery checks one history for many
+ * awards in a row, so the last one is remembered (a WeakMap keyed by every person's list would cost the garbage
+ * collector more than it saves).
+ */
+function baseOf(years: YearFacts[], asOf: string): Base {
+  if (last !== null && last.years === years && last.asOf === asOf) return last;
+  const disciplines = uniqueDisciplines(years);
+  let ongoingDiscipline: Discipline | null = null;
+  let disciplineStart = Number.NEGATIVE_INFINITY;
+  for (const d of disciplines) {
+    if (ongoingDiscipline === null && isOngoing(d, asOf)) ongoingDiscipline = d;
+    if (d.to && d.to <= asOf) disciplineStart = Math.max(disciplineStart, yearAfter(d.to));
   }
-  return base;
+  last = { years, asOf, byYear: byYearOf(years), disciplines, ongoingDiscipline, disciplineStart };
+  return last;
 }
 
 export function deriveFacts(input: EligibilityInput, award: AwardDef, ruleSet: RuleSet, catalogue: Catalogue, settings: Settings, priorCode: string | null = null): Facts {
   const year = reviewYear(input);
-  const { byYear, disciplines, titleYears } = baseOf(input.years);
-  const ongoingDiscipline = disciplines.find((d) => isOngoing(d, input.asOf)) ?? null;
-  const served = disciplines.filter((d) => d.to && d.to <= input.asOf);
-  const disciplineStart = served.length ? Math.max(...served.map((d) => yearAfter(d.to as string))) : Number.NEGATIVE_INFINITY;
-  const previousAward = previousSame(input, award, year, titleYears);
+  const { byYear, disciplines, ongoingDiscipline, disciplineStart } = baseOf(input.years, input.asOf);
+  const previousAward = previousSame(input, award, year, byYear);
   const prior = priorCode ? findPrior(input, priorCode, year) : null;
   return { input, award, ruleSet, catalogue, settings, year, byYear, disciplines, ongoingDiscipline, disciplineStart, previousEnd: previousAward?.year ?? null, previousAward, prior };
 }

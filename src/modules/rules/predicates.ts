@@ -77,7 +77,7 @@ const disciplineWindow: Predicate = (f) => {
 };
 
 function ladderIndex(f: Facts, code: string): number {
-  return f.catalogue.formLadder.indexOf(code);
+  return f.catalogue.formRank.get(code) ?? -1;
 }
 
 const notAlreadyAwarded: Predicate = (f) => {
@@ -143,13 +143,13 @@ const judgement: Predicate = (_f, p) => review(() => [`${str(p, 'vi')}: cần H�
 
 const meetsAward: Predicate = (f, p, evaluateAward) => {
   const code = str(p, 'award');
-  const nameVi = titleName(f, code, 'vi');
-  const nameEn = titleName(f, code, 'en');
-  if (holds(f, f.year, code)) return met(() => [`${f.year}: đã được công nhận ${nameVi}`, `${f.year}: holds ${nameEn}`]);
+  const nameVi = () => titleName(f, code, 'vi');
+  const nameEn = () => titleName(f, code, 'en');
+  if (holds(f, f.year, code)) return met(() => [`${f.year}: đã được công nhận ${nameVi()}`, `${f.year}: holds ${nameEn()}`]);
   const r = evaluateAward(code);
-  if (r.status === 'met') return met(() => { const [vi, en] = r.text(); return [`${f.year}: đạt tiêu chuẩn ${nameVi} (${vi})`, `${f.year}: meets the ${nameEn} standard (${en})`]; });
-  if (r.status === 'review') return review(() => { const [vi, en] = r.text(); return [`${f.year}: tiêu chuẩn ${nameVi} cần xem xét (${vi})`, `${f.year}: the ${nameEn} standard needs review (${en})`]; });
-  return unmet(r.gap, () => { const [vi, en] = r.text(); return [`${f.year}: chưa đạt tiêu chuẩn ${nameVi} (${vi})`, `${f.year}: does not meet the ${nameEn} standard (${en})`, `Đạt tiêu chuẩn ${nameVi} năm ${f.year}`, `Meet the ${nameEn} standard in ${f.year}`]; });
+  if (r.status === 'met') return met(() => { const [vi, en] = r.text(); return [`${f.year}: đạt tiêu chuẩn ${nameVi()} (${vi})`, `${f.year}: meets the ${nameEn()} standard (${en})`]; });
+  if (r.status === 'review') return review(() => { const [vi, en] = r.text(); return [`${f.year}: tiêu chuẩn ${nameVi()} cần xem xét (${vi})`, `${f.year}: the ${nameEn()} standard needs review (${en})`]; });
+  return unmet(r.gap, () => { const [vi, en] = r.text(); return [`${f.year}: chưa đạt tiêu chuẩn ${nameVi()} (${vi})`, `${f.year}: does not meet the ${nameEn()} standard (${en})`, `Đạt tiêu chuẩn ${nameVi()} năm ${f.year}`, `Meet the ${nameEn()} standard in ${f.year}`]; });
 };
 
 /** An initiative counts once: if it already supported another award it does not count again (CV 5007/BNV-TĐKT);
@@ -224,12 +224,12 @@ const titleChain: Predicate = (f, p) => {
     if (!holds(f, y, title)) break;
     run.push(y);
   }
-  const nameVi = titleName(f, title, 'vi');
-  const nameEn = titleName(f, title, 'en');
   const limited = Number.isFinite(from) && from > f.year - times * span + 1;
-  if (run.length >= times) return met(() => [`${times} lần liên tục ${nameVi}: ${yearsText(run)}`, `${times} consecutive ${nameEn}: ${yearsText(run)}`]);
+  if (run.length >= times) return met(() => [`${times} lần liên tục ${titleName(f, title, 'vi')}: ${yearsText(run)}`, `${times} consecutive ${titleName(f, title, 'en')}: ${yearsText(run)}`]);
   const gap = times - run.length;
   return unmet(gap, () => {
+    const nameVi = titleName(f, title, 'vi');
+    const nameEn = titleName(f, title, 'en');
     const have = run.length ? `${run.length} lần liên tục (${yearsText(run)})` : `năm ${f.year} chưa có`;
     const haveEn = run.length ? `${run.length} consecutive (${yearsText(run)})` : `none in ${f.year}`;
     const limit = limited ? `; chỉ tính từ năm ${from}` : '';
@@ -280,13 +280,13 @@ const titleCount: Predicate = (f, p) => {
   const need = num(p, 'times', 1);
   const start = sinceYear(f, p);
   const years = [...f.byYear.keys()].filter((y) => y >= start && y <= f.year && holds(f, y, title)).sort((a, b) => a - b);
-  const nameVi = titleName(f, title, 'vi');
-  const nameEn = titleName(f, title, 'en');
-  const where = Number.isFinite(start) ? `từ năm ${start}` : 'trong thời gian xét';
-  const whereEn = Number.isFinite(start) ? `since ${start}` : 'in the period';
-  if (years.length >= need) return met(() => [`${years.length} lần ${nameVi} ${where}: ${yearsText(years)}`, `${years.length} × ${nameEn} ${whereEn}: ${yearsText(years)}`]);
+  const words = () => ({
+    nameVi: titleName(f, title, 'vi'), nameEn: titleName(f, title, 'en'),
+    where: Number.isFinite(start) ? `từ năm ${start}` : 'trong thời gian xét', whereEn: Number.isFinite(start) ? `since ${start}` : 'in the period',
+  });
+  if (years.length >= need) return met(() => { const w = words(); return [`${years.length} lần ${w.nameVi} ${w.where}: ${yearsText(years)}`, `${years.length} × ${w.nameEn} ${w.whereEn}: ${yearsText(years)}`]; });
   const gap = need - years.length;
-  return unmet(gap, () => [`${nameVi} ${where}: ${years.length}/${need} lần${years.length ? ` (${yearsText(years)})` : ''}`, `${nameEn} ${whereEn}: ${years.length} of ${need}`, `Thêm ${gap} lần ${nameVi}`, `${gap} more ${nameEn}`]);
+  return unmet(gap, () => { const w = words(); return [`${w.nameVi} ${w.where}: ${years.length}/${need} lần${years.length ? ` (${yearsText(years)})` : ''}`, `${w.nameEn} ${w.whereEn}: ${years.length} of ${need}`, `Thêm ${gap} lần ${w.nameVi}`, `${gap} more ${w.nameEn}`]; });
 };
 
 const ratingCount: Predicate = (f, p) => {
@@ -301,16 +301,18 @@ const ratingCount: Predicate = (f, p) => {
 
 const priorAward: Predicate = (f, p) => {
   const code = str(p, 'award');
-  const nameVi = titleName(f, code, 'vi');
-  const nameEn = titleName(f, code, 'en');
   if (f.prior && f.prior.code === code) {
     const { award: a, end } = f.prior;
-    return met(() => [`Đã được tặng ${nameVi} (quyết định ngày ${viDate(a.decisionDate)}${a.decisionNo ? `, số ${a.decisionNo}` : ''}; thành tích đến năm ${end})`, `Received ${nameEn} (decided ${a.decisionDate}; achievement period to ${end})`]);
+    return met(() => [`Đã được tặng ${titleName(f, code, 'vi')} (quyết định ngày ${viDate(a.decisionDate)}${a.decisionNo ? `, số ${a.decisionNo}` : ''}; thành tích đến năm ${end})`, `Received ${titleName(f, code, 'en')} (decided ${a.decisionDate}; achievement period to ${end})`]);
   }
-  const other = f.input.awards.find((a) => a.code === code && !countsForMerit(a));
-  const why = other ? ` (${nameVi} ngày ${viDate(other.decisionDate)} là khen thưởng đột xuất/chuyên đề, không làm căn cứ khen công trạng — NĐ 152 Điều 4 khoản 3)` : '';
-  const whyEn = other ? ` (the ${other.decisionDate} award was sudden/thematic and does not count toward merit awards — Decree 152 Art 4(3))` : '';
-  return unmet(2, () => [`Chưa được tặng ${nameVi}${why}`, `Has not received ${nameEn}${whyEn}`, `Được tặng ${nameVi} trước, rồi tính tiếp thời gian`, `Receive ${nameEn} first; the window starts after it`]);
+  return unmet(2, () => {
+    const nameVi = titleName(f, code, 'vi');
+    const nameEn = titleName(f, code, 'en');
+    const other = f.input.awards.find((a) => a.code === code && !countsForMerit(a));
+    const why = other ? ` (${nameVi} ngày ${viDate(other.decisionDate)} là khen thưởng đột xuất/chuyên đề, không làm căn cứ khen công trạng — NĐ 152 Điều 4 khoản 3)` : '';
+    const whyEn = other ? ` (the ${other.decisionDate} award was sudden/thematic and does not count toward merit awards — Decree 152 Art 4(3))` : '';
+    return [`Chưa được tặng ${nameVi}${why}`, `Has not received ${nameEn}${whyEn}`, `Được tặng ${nameVi} trước, rồi tính tiếp thời gian`, `Receive ${nameEn} first; the window starts after it`];
+  });
 };
 
 function collectiveOf(f: Facts) {
