@@ -82,24 +82,29 @@ function compile(defs: CriterionDef[], rs: RuleSet, kind: SubjectKind, settings:
   });
 }
 
+/** How an award's criteria are listed: its own, the rule set's common ones first (explanations), or the common
+ *  ones last (screening: an award's own criteria rule most subjects out, so the common ones are rarely reached). */
+type Listing = 'own' | 'common_first' | 'common_last';
+const LISTINGS: Listing[] = ['own', 'common_first', 'common_last'];
 const compiledCache = new WeakMap<Settings, WeakMap<RuleSet, Map<AwardDef, Compiled[][]>>>();
-const slotOf = (kind: SubjectKind, common: boolean) => (kind === 'individual' ? 0 : kind === 'collective' ? 2 : 4) + (common ? 1 : 0);
+const slotOf = (kind: SubjectKind, listing: Listing) => (kind === 'individual' ? 0 : kind === 'collective' ? 1 : 2) * LISTINGS.length + LISTINGS.indexOf(listing);
 /**
- * The compiled criteria of an award (with the rule set's common ones first when `common`), cached per settings
- * object. Keyed by the objects themselves: this runs for every check discovery makes, millions per run.
+ * The compiled criteria of an award, cached per settings object. Keyed by the objects themselves: this runs for
+ * every check discovery makes, millions per run.
  */
-function compiledFor(rs: RuleSet, award: AwardDef, kind: SubjectKind, settings: Settings, common: boolean): Compiled[] {
+function compiledFor(rs: RuleSet, award: AwardDef, kind: SubjectKind, settings: Settings, listing: Listing): Compiled[] {
   let byRuleSet = compiledCache.get(settings);
   if (!byRuleSet) compiledCache.set(settings, (byRuleSet = new WeakMap()));
   let byAward = byRuleSet.get(rs);
   if (!byAward) byRuleSet.set(rs, (byAward = new Map()));
   let slots = byAward.get(award);
   if (!slots) byAward.set(award, (slots = []));
-  const slot = slotOf(kind, common);
+  const slot = slotOf(kind, listing);
   let out = slots[slot];
   if (!out) {
-    const rules = rs.awards[award.code];
-    out = slots[slot] = compile([...(common ? rs.common : []), ...(rules?.criteria ?? [])], rs, kind, settings, award.legalBasis);
+    const own = rs.awards[award.code]?.criteria ?? [];
+    const defs = listing === 'own' ? own : listing === 'common_first' ? [...rs.common, ...own] : [...own, ...rs.common];
+    out = slots[slot] = compile(defs, rs, kind, settings, award.legalBasis);
   }
   return out;
 }
@@ -255,7 +260,7 @@ function standardOf(input: EligibilityInput, ruleSet: RuleSet, ctx: Context, dep
     if (!award || !rules || depth > 3) return { status: 'review', gap: INF, text: () => [`tiêu chuẩn ${code} chưa có trong danh mục`, `${code} has no criteria`] };
     const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
     const inner = standardOf(input, ruleSet, ctx, depth + 1);
-    const nodes = compiledFor(ruleSet, award, input.subject.kind, ctx.settings, false).map((c) => evalNode(c, f, inner));
+    const nodes = compiledFor(ruleSet, award, input.subject.kind, ctx.settings, 'own').map((c) => evalNode(c, f, inner));
     const status = nodes.some((n) => n.status === 'unmet') ? 'unmet' : nodes.some((n) => n.status === 'review') ? 'review' : 'met';
     const shown = nodes.filter((n) => n.status === status);
     return {
@@ -316,20 +321,64 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
     const node: Node = { id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) };
     return new Screening(input, ruleSet, award, rules, ctx, f.year, [node]);
   }
+  if (Number.isFinite(maxSteps)) return screenStatuses(input, ruleSet, award, ctx, f, maxSteps);
   const evaluate = standardOf(input, ruleSet, ctx, 1);
-  const nodes: Node[] = [];
-  let steps = 0; // of unmet criteria other than the duplicate check
-  let duplicateUnmet = false;
-  for (const c of compiledFor(ruleSet, award, kind, ctx.settings, true)) {
-    const n = evalNode(c, f, evaluate);
-    nodes.push(n);
-    if (n.status !== 'unmet') continue;
-    if (n.duplicate) duplicateUnmet = true;
-    else steps += n.gap;
-    // Certainly no candidate: too many steps away, or a duplicate that is not the only unmet criterion.
-    if (Number.isFinite(maxSteps) && (steps > maxSteps || (duplicateUnmet && steps > 0))) return new CutShort(input, ruleSet, award, ctx, f.year, duplicateUnmet ? INF : steps);
-  }
+  const nodes = compiledFor(ruleSet, award, kind, ctx.settings, 'common_first').map((c) => evalNode(c, f, evaluate));
   return new Screening(input, ruleSet, award, rules, ctx, f.year, nodes);
+}
+
+/** A criterion's status and gap, without its node or texts (screening). */
+interface Verdict {
+  status: CriterionResult['status'];
+  gap?: number;
+  duplicate?: CriterionResult['duplicate'];
+}
+
+function verdictOf(c: Compiled, f: Facts, evaluate: AwardEvaluator): Verdict {
+  if (!c.mode) return (c.predicate as Predicate)(f, c.params, evaluate);
+  let met = false;
+  let review = false;
+  let unmet = false;
+  let gap = c.mode === 'any' ? INF : 0; // the nearest alternative of an any_of, the sum of an all_of's unmet parts
+  for (const child of c.children) {
+    const v = verdictOf(child, f, evaluate);
+    if (v.status === 'met') met = true;
+    else if (v.status === 'review') review = true;
+    else {
+      unmet = true;
+      gap = c.mode === 'any' ? Math.min(gap, v.gap ?? INF) : gap + (v.gap ?? INF);
+    }
+  }
+  const status = c.mode === 'any' ? (met ? 'met' : review ? 'review' : 'unmet') : unmet ? 'unmet' : review ? 'review' : 'met';
+  return { status, gap: status === 'unmet' ? gap : 0 };
+}
+
+/**
+ * Screening (discovery): the statuses of a check without a node per criterion, the award's own criteria before
+ * the common ones, stopping once the subject is certainly no candidate (more than `maxSteps` away, or a duplicate
+ * besides another gap). Gives the same statuses as the full evaluation (a property test holds them equal); texts
+ * evaluate the check in full.
+ */
+function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, f: Facts, maxSteps: number): Screened {
+  const evaluate = standardOf(input, ruleSet, ctx, 1);
+  let unmet = 0;
+  let reviews = 0;
+  let steps = 0; // of unmet criteria other than the duplicate check
+  let duplicateGap = 0;
+  let duplicate: Verdict['duplicate'];
+  for (const c of compiledFor(ruleSet, award, input.subject.kind, ctx.settings, 'common_last')) {
+    const v = verdictOf(c, f, evaluate);
+    if (v.status === 'review') reviews++;
+    if (v.status !== 'unmet') continue;
+    unmet++;
+    if (v.duplicate) {
+      duplicate = v.duplicate;
+      duplicateGap += v.gap ?? INF;
+    } else steps += v.gap ?? INF;
+    if (steps > maxSteps || (duplicate && steps > 0)) return new Statuses(input, ruleSet, award, ctx, f.year, false, duplicate ? INF : steps, null);
+  }
+  const eligible = unmet > 0 ? false : reviews > 0 ? 'needs_review' : true;
+  return new Statuses(input, ruleSet, award, ctx, f.year, eligible, eligible === false ? steps + duplicateGap : 0, (unmet === 1 && duplicate) || null);
 }
 
 /** A check evaluated to the end: statuses now, texts (`summary`, `explain`) when asked. A class, not closures:
@@ -419,24 +468,29 @@ class NotEvaluated implements Screened {
   }
 }
 
-/** A screening stopped early (see `EngineOptions.maxSteps`): not eligible; the texts evaluate the check in full. */
-class CutShort implements Screened {
-  readonly eligible = false;
+/**
+ * A screened check (see `EngineOptions.maxSteps`): its statuses, and its texts by evaluating it in full when asked.
+ * When screening stopped early, it is not eligible and `stepsAway` is a lower bound (null if infinite).
+ */
+class Statuses implements Screened {
+  readonly eligible: EligibilityResult['eligible'];
   readonly stepsAway: number | null;
-  readonly duplicate = null;
+  readonly duplicate: EligibilityResult['duplicate'];
   readonly year: number;
   private readonly input: EligibilityInput;
   private readonly ruleSet: RuleSet;
   private readonly award: AwardDef;
   private readonly ctx: Context;
   private full: Screened | null = null;
-  constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, steps: number) {
+  constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, eligible: EligibilityResult['eligible'], steps: number, duplicate: EligibilityResult['duplicate']) {
     this.input = input;
     this.ruleSet = ruleSet;
     this.award = award;
     this.ctx = ctx;
     this.year = year;
+    this.eligible = eligible;
     this.stepsAway = Number.isFinite(steps) ? steps : null;
+    this.duplicate = duplicate;
   }
   private whole(): Screened {
     return (this.full ??= screenUnder(this.input, this.ruleSet, this.award, this.ctx));

@@ -90,12 +90,27 @@ export function periodOf(a: { decisionDate?: string; periodFrom?: number | null;
 /** Merit awards count toward chains; sudden and thematic ones do not (NĐ 152 Art 4(3)). */
 export const countsForMerit = (a: PriorAward) => a.type === undefined || a.type === 'merit';
 
+/** The latest merit award of a code whose achievement period ended before `year`, with that end (loops, no
+ *  intermediate lists: this runs for every award of every person discovery screens). */
+function latestMeritBefore(input: EligibilityInput, code: string, year: number): { award: PriorAward; end: number } | null {
+  let best: PriorAward | null = null;
+  let bestEnd = 0;
+  for (const a of input.awards) {
+    if (a.code !== code || !countsForMerit(a)) continue;
+    const end = periodOf(a)[1];
+    if (end >= year) continue;
+    if (best === null || end > bestEnd || (end === bestEnd && a.decisionDate > best.decisionDate)) {
+      best = a;
+      bestEnd = end;
+    }
+  }
+  return best === null ? null : { award: best, end: bestEnd };
+}
+
 function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>): Facts['previousAward'] {
   if (award.kind === 'form') {
-    const prior = input.awards.filter((a) => a.code === award.code && countsForMerit(a)).map((a) => ({ a, end: periodOf(a)[1] })).filter((x) => x.end < year);
-    if (prior.length === 0) return null;
-    const last = prior.reduce((m, x) => (x.end > m.end ? x : m));
-    return { code: award.code, year: last.end, decisionNo: last.a.decisionNo };
+    const last = latestMeritBefore(input, award.code, year);
+    return last === null ? null : { code: award.code, year: last.end, decisionNo: last.award.decisionNo };
   }
   let last: number | null = null;
   for (const f of byYear.values()) if (f.year < year && (last === null || f.year > last) && f.titles?.includes(award.code)) last = f.year;
@@ -104,10 +119,8 @@ function previousSame(input: EligibilityInput, award: AwardDef, year: number, by
 
 /** The latest merit award of a code whose achievement period ended before the year under review. */
 export function findPrior(input: EligibilityInput, code: string, year: number): Facts['prior'] {
-  const candidates = input.awards.filter((a) => a.code === code && countsForMerit(a)).map((a) => ({ award: a, end: periodOf(a)[1] })).filter((x) => x.end < year);
-  if (candidates.length === 0) return null;
-  const last = candidates.reduce((m, x) => (x.end > m.end || (x.end === m.end && x.award.decisionDate > m.award.decisionDate) ? x : m));
-  return { code, award: last.award, end: last.end };
+  const last = latestMeritBefore(input, code, year);
+  return last === null ? null : { code, award: last.award, end: last.end };
 }
 
 /** What every award's facts share: the history by year and its disciplines, as they stand on `asOf`. */

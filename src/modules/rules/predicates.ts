@@ -38,11 +38,15 @@ const titleName = (f: Facts, code: string, lang: 'vi' | 'en') => {
 };
 const holds = (f: Facts, y: number, title: string) => (yearOf(f, y)?.titles ?? []).includes(title);
 
-/** The years a window covers: the year under review, or the last N years of a chain, never before countFrom. */
+/** First year of a window: the year under review, or the first of the last N years of a chain, never before countFrom. */
+function windowStart(f: Facts, p: Params): number {
+  return Math.max(countFrom(f), p.window === 'chain' ? f.year - num(p, 'chainYears', 1) + 1 : f.year, f.year - 60);
+}
+
+/** The years a window covers. */
 function windowYears(f: Facts, p: Params): number[] {
-  const start = Math.max(countFrom(f), p.window === 'chain' ? f.year - num(p, 'chainYears', 1) + 1 : f.year);
   const out: number[] = [];
-  for (let y = Math.max(start, f.year - 60); y <= f.year; y++) out.push(y);
+  for (let y = windowStart(f, p); y <= f.year; y++) out.push(y);
   return out;
 }
 
@@ -162,37 +166,56 @@ function initiativeUsable(f: Facts, usedFor: string | null | undefined, exclude:
   return f.award.kind === 'title' && other?.kind === 'title';
 }
 
-function countWorks(f: Facts, p: Params, kind: 'initiative' | 'science'): PredicateOutcome {
+/** The initiatives or science works of a window that count, by year (a year listed once per work). */
+interface WorkCount {
+  found: number[];
+  unknownAcceptance: number[];
+  usedElsewhere: number;
+}
+
+const NO_WORKS: WorkCount = Object.freeze({ found: [], unknownAcceptance: [], usedElsewhere: 0 }) as WorkCount;
+
+function tallyWorks(f: Facts, p: Params, kind: 'initiative' | 'science'): WorkCount {
   const scope = str(p, 'scope') as Scope;
-  const need = num(p, 'count', 1);
-  const years = windowYears(f, p);
   const exclude = Array.isArray(p.excludeUsedFor) ? (p.excludeUsedFor as string[]) : [];
-  const found: number[] = [];
-  const unknownAcceptance: number[] = [];
-  let usedElsewhere = 0;
-  for (const y of years) {
+  let out = NO_WORKS; // most people have no work in the window: nothing is allocated for them
+  for (let y = windowStart(f, p); y <= f.year; y++) {
     const facts = yearOf(f, y);
+    const works = kind === 'initiative' ? facts?.initiatives : facts?.scienceProjects;
+    if (!works?.length) continue;
+    if (out === NO_WORKS) out = { found: [], unknownAcceptance: [], usedElsewhere: 0 };
     if (kind === 'initiative') {
       for (const i of facts?.initiatives ?? []) {
         if (SCOPE_RANK[i.scope] < SCOPE_RANK[scope]) continue;
-        if (initiativeUsable(f, i.usedFor, exclude)) found.push(y);
-        else usedElsewhere++;
+        if (initiativeUsable(f, i.usedFor, exclude)) out.found.push(y);
+        else out.usedElsewhere++;
       }
     } else {
       for (const s of facts?.scienceProjects ?? []) {
         if (SCOPE_RANK[s.scope] < SCOPE_RANK[scope]) continue;
-        if (s.accepted === true) found.push(y);
-        else if (s.accepted === undefined) unknownAcceptance.push(y);
+        if (s.accepted === true) out.found.push(y);
+        else if (s.accepted === undefined) out.unknownAcceptance.push(y);
       }
     }
   }
-  const words = () => ({
-    span: years.length === 0 ? `${f.year}` : yearsText(years),
-    whatVi: kind === 'initiative' ? `sáng kiến ${SCOPE_VI[scope]}` : `đề tài khoa học ${SCOPE_VI[scope]} đã nghiệm thu`,
-    whatEn: kind === 'initiative' ? `${SCOPE_EN[scope]} initiative(s)` : `accepted ${SCOPE_EN[scope]} science work(s)`,
-    used: usedElsewhere > 0 ? `; ${usedElsewhere} sáng kiến đã dùng cho khen thưởng khác không được tính lại` : '',
-    usedEn: usedElsewhere > 0 ? `; ${usedElsewhere} initiative(s) already used for another award do not count again` : '',
-  });
+  return out;
+}
+
+function countWorks(f: Facts, p: Params, kind: 'initiative' | 'science'): PredicateOutcome {
+  const scope = str(p, 'scope') as Scope;
+  const need = num(p, 'count', 1);
+  const c = tallyWorks(f, p, kind);
+  const words = () => {
+    const years = windowYears(f, p);
+    return {
+      span: years.length === 0 ? `${f.year}` : yearsText(years),
+      whatVi: kind === 'initiative' ? `sáng kiến ${SCOPE_VI[scope]}` : `đề tài khoa học ${SCOPE_VI[scope]} đã nghiệm thu`,
+      whatEn: kind === 'initiative' ? `${SCOPE_EN[scope]} initiative(s)` : `accepted ${SCOPE_EN[scope]} science work(s)`,
+      used: c.usedElsewhere > 0 ? `; ${c.usedElsewhere} sáng kiến đã dùng cho khen thưởng khác không được tính lại` : '',
+      usedEn: c.usedElsewhere > 0 ? `; ${c.usedElsewhere} initiative(s) already used for another award do not count again` : '',
+    };
+  };
+  const { found, unknownAcceptance } = c;
   if (found.length >= need) {
     return met(() => {
       const w = words();
