@@ -7,7 +7,7 @@
 import { type Catalogue, type CriterionDef, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
-import { type ScreenSummary, type Screened, inputFor, screenParsed } from '../rules/engine.ts';
+import { type ScreenSummary, type Screened, inputFor, screenAwards, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
 import { type PersonHistory, type UnitHistory, buildPersonHistories, buildUnitHistories, streamPersonPages, streamUnitInputs } from './history.ts';
 import { fetchDigestDoc, forEachDigestHistory, refreshStaleHistories } from './history-digest.ts';
@@ -118,10 +118,10 @@ function evaluatePerson(p: PersonHistory, job: BatchJob, out: DiscoveryHit[]): v
   if (f.gender && p.gender !== f.gender) return;
   const rated = isRated(p.input, f.year);
   const base = { subjectKind: 'individual' as const, personId: p.personId, unitId: p.unitId, name: p.name, unitName: p.unitName, isLeader: p.isLeader, gender: p.gender, members: null, highlight: !p.isLeader };
-  for (const award of job.awards.individual) {
-    const hit = hitOf(screenParsed(inputFor(p.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), award, base, rated, f);
+  screenAwards(p.input, job.awards.individual, f.asOf, f.year, { settings: job.settings, maxSteps: 1 }, (award, r) => {
+    const hit = hitOf(r, award, base, rated, f);
     if (hit) out.push(hit);
-  }
+  });
 }
 
 /** The hits one batch of people gives. */
@@ -139,18 +139,19 @@ export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryHit
   for (const u of batch) {
     const rated = isRated(u.input, f.year);
     const base = { subjectKind: 'collective' as const, personId: null, unitId: u.unitId, name: u.name, unitName: u.parentName, isLeader: null, gender: null, members: u.members, highlight: u.members > 0 && u.members <= smallMax };
-    for (const award of job.awards.collective) {
-      const hit = hitOf(screenParsed(inputFor(u.input, award, f.asOf, f.year), { settings: job.settings, maxSteps: 1 }), award, base, rated, f);
+    screenAwards(u.input, job.awards.collective, f.asOf, f.year, { settings: job.settings, maxSteps: 1 }, (award, r) => {
+      const hit = hitOf(r, award, base, rated, f);
       if (hit) out.push(hit);
-    }
+    });
   }
   return out;
 }
 
-/** A page of people as read from the database: their history digests as one JSON document, not yet parsed. */
+/** A page of people as read from the database: their history digests, one JSON document per line, as UTF-8 bytes
+ *  not yet parsed (see `forEachDigestHistory`). */
 export interface DigestBatch {
   count: number;
-  doc: string;
+  doc: Uint8Array;
   names: Map<number, string>;
 }
 
@@ -208,7 +209,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
     await refreshStaleHistories(q);
     const units = (await q.query<{ id: number }>('select id from org_unit')).map((r) => r.id);
     const names = await unitNames(q, units, f.asOf);
-    const read = async (ids: number[]): Promise<DigestBatch[]> => [{ count: ids.length, doc: await fetchDigestDoc(q, ids), names }];
+    const read = async (ids: number[]): Promise<DigestBatch[]> => [{ count: ids.length, doc: Buffer.from(await fetchDigestDoc(q, ids), 'utf8'), names }];
     await streamPersonPages(q, stream, read, ([b]) => {
       if (!b) return undefined;
       examined += b.count;

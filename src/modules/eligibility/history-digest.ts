@@ -68,12 +68,13 @@ function factsOf(x: Digest, asOf: Day, fromYear: number, toYear: number): { pers
   const yearIn = (y: number) => y >= fromYear && y <= toYear;
   const firstDay = `${String(fromYear).padStart(4, '0')}-01-01`;
   const afterLastDay = `${String(toYear + 1).padStart(4, '0')}-01-01`;
+  // Indexes rather than destructuring for the lists every person has: this runs for every person of a city.
   const jobs: EmploymentRow[] = [];
-  for (const [jid, unit, category, leader, from, to] of x.e ?? []) if (from <= asOf) jobs.push({ id: jid, person_id: id, unit_id: unit, category, is_leader: leader, from_date: from, to_date: to });
+  for (const e of x.e ?? []) if (e[4] <= asOf) jobs.push({ id: e[0], person_id: id, unit_id: e[1], category: e[2], is_leader: e[3], from_date: e[4], to_date: e[5] });
   const ratings: RatingRow[] = [];
-  for (const [year, rating] of x.r ?? []) if (yearIn(year)) ratings.push({ person_id: id, year, rating });
+  for (const r of x.r ?? []) if (yearIn(r[0])) ratings.push({ person_id: id, year: r[0], rating: r[1] });
   const titles: TitleRow[] = [];
-  for (const [year, code, revoked] of x.t ?? []) if (yearIn(year) && notRevoked(revoked, asOf)) titles.push({ person_id: id, year, title_code: code });
+  for (const t of x.t ?? []) if (yearIn(t[0]) && notRevoked(t[2], asOf)) titles.push({ person_id: id, year: t[0], title_code: t[1] });
   const works: WorkRow[] = [];
   for (const [kind, year, name, scope, usedFor, accepted, wid, revoked] of x.w ?? []) {
     if (yearIn(year) && notRevoked(revoked, asOf)) works.push({ kind, person_id: id, year, name, scope, used_for_award: usedFor, accepted, id: wid } as WorkRow);
@@ -92,19 +93,33 @@ function factsOf(x: Digest, asOf: Day, fromYear: number, toYear: number): { pers
   return { person: { id, full_name: x.n, gender: x.g, under_review: underReview }, facts: { jobs, ratings, titles, works, discipline, leave, awards } };
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * Calls `each` with the history of every person of a page of digests on `opts.asOf`, in id order, one person
- * parsed at a time (pure: discovery runs it in its worker thread).
+ * parsed at a time (pure: discovery runs it in its worker thread). The page comes as text, or as its UTF-8 bytes
+ * (what discovery hands its workers: half the size of the text, and each line decoded on its own becomes a small
+ * string that dies young, where a page-sized string would weigh on the worker's old generation).
  */
-export function forEachDigestHistory(doc: string, opts: HistoryOptions, names: Map<number, string>, each: (h: PersonHistory) => void): void {
+export function forEachDigestHistory(doc: string | Uint8Array, opts: HistoryOptions, names: Map<number, string>, each: (h: PersonHistory) => void): void {
   const p = batchParams([], opts);
   const award = opts.award ?? '';
-  for (let start = 0; start < doc.length; ) {
-    let end = doc.indexOf('\n', start);
-    if (end < 0) end = doc.length;
-    const { person, facts } = factsOf(JSON.parse(doc.slice(start, end)) as Digest, p.asOf, p.fromYear, p.toYear);
+  const one = (json: string) => {
+    const { person, facts } = factsOf(JSON.parse(json) as Digest, p.asOf, p.fromYear, p.toYear);
     each(assemblePerson(person, facts, p, award, names));
-    start = end + 1;
+  };
+  if (typeof doc === 'string') {
+    for (let start = 0; start < doc.length; ) {
+      const end = doc.indexOf('\n', start);
+      one(doc.slice(start, end < 0 ? doc.length : end));
+      start = (end < 0 ? doc.length : end) + 1;
+    }
+    return;
+  }
+  for (let start = 0; start < doc.length; ) {
+    const end = doc.indexOf(10, start);
+    one(utf8.decode(doc.subarray(start, end < 0 ? doc.length : end)));
+    start = (end < 0 ? doc.length : end) + 1;
   }
 }
 

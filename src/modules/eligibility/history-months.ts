@@ -29,18 +29,6 @@ function monthBounds(year: number): number[] {
 /** Rounds to one decimal. */
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** True when the period overlaps the calendar year. */
-export function overlapsYear(p: DayPeriod, year: number): boolean {
-  const b = monthBounds(year);
-  return p.from < b[12] && p.to > b[0];
-}
-
-/** True when the period covers the whole calendar year (every month's 15th with it). */
-export function coversYear(p: DayPeriod, year: number): boolean {
-  const b = monthBounds(year);
-  return p.from <= b[0] && p.to >= b[12];
-}
-
 /** The share (0–1) of a month the period covers. */
 function monthShare(p: DayPeriod, b: number[], month: number): number {
   const covered = Math.min(b[month + 1], p.to) - Math.max(b[month], p.from);

@@ -4,11 +4,9 @@
  */
 import type { Queryable } from '../../server/db.ts';
 import type { YearFacts } from '../rules/contract.ts';
-import { type DayPeriod, coversYear, monthsInYear, monthsWorked, overlapsYear, round1, toDays, yearsOf } from './history-months.ts';
+import { type DayPeriod, monthsInYear, monthsWorked, round1, toDays, yearsOf } from './history-months.ts';
 import * as sql from './history-sql.ts';
 import { FIRST_YEAR, type HistoryOptions, type PersonHistory, groupBy, yearOf } from './history-types.ts';
-
-const NONE: DayPeriod[] = [];
 
 /** Leave that is not time at work (maternity, training and work injury count as work). */
 const NOT_WORK: ReadonlySet<sql.LeaveKind> = new Set(['unpaid', 'sick', 'other']);
@@ -176,31 +174,40 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   return out;
 }
 
+const janFirst: string[] = [];
+/** 'YYYY-01-01' of a year (remembered: every person's every year asks). */
+const newYearsDay = (y: number): string => (janFirst[y] ??= `${String(y).padStart(4, '0')}-01-01`);
+
+/** A period [from, to) of ISO dates overlaps the year (the strings compare as the dates do). */
+const touchesYear = (from: string, to: string | null, y: number) => from < newYearsDay(y + 1) && (to === null || to > newYearsDay(y));
+
+const periodDays = (r: { from_date: string; to_date: string | null }): DayPeriod => toDays({ from: r.from_date, to: r.to_date });
+
 /**
  * `monthsWorked` for every year in [fromYear, toYear] some employment touches. Runs for every person of a city:
- * dates become day numbers once, and the years are walked over the jobs' own span (no per-person year tables).
+ * most years of most people are covered by one job with no leave away from work (12 months, decided by comparing
+ * ISO dates); only the other years are counted month by month over day numbers.
  */
 function monthsWorkedByYear(p: sql.BatchParams, f: PersonFacts, at: (year: number) => YearOut): void {
-  const jobs = f.jobs.map((j) => toDays({ from: j.from_date, to: j.to_date }));
-  let away: DayPeriod[] | null = null;
-  for (const l of f.leave) if (NOT_WORK.has(l.kind)) (away ??= []).push(toDays({ from: l.from_date, to: l.to_date }));
   let lo = p.toYear;
   let hi = p.fromYear;
   for (const j of f.jobs) {
     lo = Math.min(lo, Number(j.from_date.slice(0, 4)));
     hi = Math.max(hi, j.to_date === null ? p.toYear : Number(j.to_date.slice(0, 4)));
   }
+  const away = f.leave.length === 0 ? f.leave : f.leave.filter((l) => NOT_WORK.has(l.kind));
   for (let y = Math.max(lo, p.fromYear); y <= Math.min(hi, p.toYear); y++) {
     let touched = false;
     let whole = false;
-    for (const j of jobs) {
-      if (!overlapsYear(j, y)) continue;
+    for (const j of f.jobs) {
+      if (!touchesYear(j.from_date, j.to_date, y)) continue;
       touched = true;
-      if (coversYear(j, y)) whole = true;
+      if (j.from_date <= newYearsDay(y) && (j.to_date === null || j.to_date >= newYearsDay(y + 1))) whole = true;
     }
     if (!touched) continue;
-    const awayThisYear = away === null ? NONE : away.filter((l) => overlapsYear(l, y));
-    // Most years of most people: one job the whole year and no leave away from work.
-    at(y).monthsWorked = whole && awayThisYear.length === 0 ? 12 : monthsWorked(y, jobs.filter((j) => overlapsYear(j, y)), awayThisYear);
+    const awayThisYear = away.length === 0 ? away : away.filter((l) => touchesYear(l.from_date, l.to_date, y));
+    at(y).monthsWorked = whole && awayThisYear.length === 0
+      ? 12
+      : monthsWorked(y, f.jobs.filter((j) => touchesYear(j.from_date, j.to_date, y)).map(periodDays), awayThisYear.map(periodDays));
   }
 }

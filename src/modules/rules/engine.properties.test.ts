@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityInputRaw } from './contract.ts';
 import { ZEligibilityInput } from './contract.ts';
-import { checkEligibility, screenParsed } from './engine.ts';
+import { checkEligibility, screenAwards, screenParsed } from './engine.ts';
 import { ELIGIBLE_RANK, person, summary } from './test-builders.ts';
 
 type YearRaw = NonNullable<EligibilityInputRaw['years']>[number];
@@ -190,6 +190,27 @@ describe.each(AWARDS)('properties of %s', (award) => {
       fc.property(historyArb, (h) => {
         const i = build(award, h);
         expect(check(i)).toEqual(check(i));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('screening several awards at once (discovery)', () => {
+  it('(h) gives, award by award, what screening each check on its own gives, and the same explanations', () => {
+    const reprimandArb = fc.option(fc.record({ year: fc.integer({ min: 2016, max: 2025 }), served: fc.boolean() }));
+    fc.assert(
+      fc.property(historyArb, reprimandArb, fc.constantFrom(undefined, 2024, 2025), (h, reprimand, year) => {
+        const years = reprimand ? h.years.map((y) => (y.year === reprimand.year ? { ...y, discipline: [{ level: 'reprimand' as const, from: `${y.year}-03-01`, to: reprimand.served ? `${y.year}-09-01` : null }] } : y)) : h.years;
+        const raw = build('', { ...h, years });
+        const seen: string[] = [];
+        screenAwards(raw, AWARDS, h.asOf, year, { maxSteps: 1 }, (award, quick) => {
+          seen.push(award);
+          const alone = screenParsed(ZEligibilityInput.parse({ ...raw, award, year }), { maxSteps: 1 });
+          expect([quick.eligible, quick.stepsAway, quick.duplicate, quick.year], award).toEqual([alone.eligible, alone.stepsAway, alone.duplicate, alone.year]);
+          expect(quick.explain(), award).toEqual(alone.explain());
+        });
+        expect(seen).toEqual([...AWARDS]);
       }),
       { numRuns: NUM_RUNS },
     );

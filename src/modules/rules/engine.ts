@@ -321,7 +321,7 @@ function screenUnder(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef,
     const node: Node = { id: 'subject_kind', basis: withBasis(award.legalBasis, ruleSet), status: 'unmet', gap: INF, children: [], text: () => ({ vi, en, missingVi: [], missingEn: [] }) };
     return new Screening(input, ruleSet, award, rules, ctx, f.year, [node]);
   }
-  if (Number.isFinite(maxSteps)) return screenStatuses(input, ruleSet, award, ctx, f, maxSteps);
+  if (Number.isFinite(maxSteps)) return screenStatuses(input, ruleSet, award, ctx, f, maxSteps, compiledFor(ruleSet, award, kind, ctx.settings, 'common_last'));
   const evaluate = standardOf(input, ruleSet, ctx, 1);
   const nodes = compiledFor(ruleSet, award, kind, ctx.settings, 'common_first').map((c) => evalNode(c, f, evaluate));
   return new Screening(input, ruleSet, award, rules, ctx, f.year, nodes);
@@ -359,14 +359,14 @@ function verdictOf(c: Compiled, f: Facts, evaluate: AwardEvaluator): Verdict {
  * besides another gap). Gives the same statuses as the full evaluation (a property test holds them equal); texts
  * evaluate the check in full.
  */
-function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, f: Facts, maxSteps: number): Screened {
+function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, f: Facts, maxSteps: number, compiled: Compiled[]): Screened {
   const evaluate = standardOf(input, ruleSet, ctx, 1);
   let unmet = 0;
   let reviews = 0;
   let steps = 0; // of unmet criteria other than the duplicate check
   let duplicateGap = 0;
   let duplicate: Verdict['duplicate'];
-  for (const c of compiledFor(ruleSet, award, input.subject.kind, ctx.settings, 'common_last')) {
+  for (const c of compiled) {
     const v = verdictOf(c, f, evaluate);
     if (v.status === 'review') reviews++;
     if (v.status !== 'unmet') continue;
@@ -543,6 +543,62 @@ export function screenParsed(input: EligibilityInput, opts: EngineOptions = {}):
       };
     },
   };
+}
+
+/** What screening many subjects for the same awards on one date shares: resolved once per batch, not per check. */
+interface ScreeningPlan {
+  awards: readonly string[];
+  asOf: string;
+  given: EngineOptions['settings'];
+  cat: Catalogue;
+  ctx: Context;
+  ruleSet: RuleSet;
+  steps: { award: AwardDef; rules: AwardRules | undefined; priorCode: string | null; compiled: Partial<Record<SubjectKind, Compiled[]>> }[];
+}
+
+let lastPlan: ScreeningPlan | null = null;
+function planFor(awards: readonly string[], asOf: string, opts: EngineOptions): ScreeningPlan {
+  const cat = opts.catalogue ?? defaultCatalogue();
+  const p = lastPlan;
+  if (p !== null && p.awards === awards && p.asOf === asOf && p.given === opts.settings && p.cat === cat) return p;
+  const ruleSet = ruleSetOn(asOf, cat);
+  if (!ruleSet) throw new EligibilityError('NO_RULE_SET', { asOf }, `no rule set in force on ${asOf} (the 2022 Law applies from 2024-01-01)`);
+  const steps = awards.map((code) => {
+    const award = cat.byCode.get(code);
+    if (!award) throw new EligibilityError('UNKNOWN_AWARD', { award: code }, `unknown award code "${code}" (see catalogue.yaml)`);
+    const rules = ruleSet.awards[code];
+    return { award, rules, priorCode: rules ? priorCodeOf(rules) : null, compiled: {} };
+  });
+  lastPlan = { awards, asOf, given: opts.settings, cat, ctx: { cat, settings: mergedSettings(opts.settings) }, ruleSet, steps };
+  return lastPlan;
+}
+
+/**
+ * Screens one subject for several awards on one date (discovery): the same answers as `screenParsed` with
+ * `maxSteps` for each award (a property test holds them equal), with the rule set, the awards and their
+ * compiled criteria resolved once for a run of calls with the same `awards` list rather than once per check.
+ * @throws EligibilityError for an unknown award or a date before any rule set.
+ */
+export function screenAwards(raw: EligibilityInputRaw, awards: readonly string[], asOf: string, year: number | undefined, opts: EngineOptions & { maxSteps: number }, each: (award: string, r: Screened) => void): void {
+  // The award of an input only picks the award; screening takes it from the plan, so one input serves them all.
+  const input = inputFor(raw, awards[0] ?? '', asOf, year);
+  if (input.decidedOn) {
+    // The transition rule compares two rule sets in full: the per-check path handles it.
+    for (const code of awards) each(code, screenParsed({ ...input, award: code }, opts));
+    return;
+  }
+  const plan = planFor(awards, asOf, opts);
+  const kind = input.subject.kind;
+  for (const step of plan.steps) {
+    const { award, rules } = step;
+    if (!rules || !rules.subjects.includes(kind)) {
+      each(award.code, screenUnder(input, plan.ruleSet, award, plan.ctx, opts.maxSteps));
+      continue;
+    }
+    const f = deriveFacts(input, award, plan.ruleSet, plan.cat, plan.ctx.settings, step.priorCode);
+    const compiled = (step.compiled[kind] ??= compiledFor(plan.ruleSet, award, kind, plan.ctx.settings, 'common_last'));
+    each(award.code, screenStatuses(input, plan.ruleSet, award, plan.ctx, f, opts.maxSteps, compiled));
+  }
 }
 
 /**
