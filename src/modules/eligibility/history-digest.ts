@@ -4,25 +4,27 @@
  * loaders' statements (history-sql.ts) do in SQL; `history-digest.api.test.ts` holds the two equal.
  */
 import type { Queryable } from '../../server/db.ts';
-import type { AwardType, DisciplineLevel, Rating, Scope } from '../rules/contract.ts';
-import { type PersonFacts, assemblePerson, batchParams } from './history-person.ts';
-import type { AwardRow, DisciplineRow, EmploymentRow, LeaveKind, LeaveRow, PersonRow, RatingRow, TitleRow, WorkRow } from './history-sql.ts';
+import type { AwardType, DisciplineLevel, Scope } from '../rules/contract.ts';
+import { type JobFact, type LeaveFact, type PersonFacts, type RatingFact, type WorkFact, assemblePerson, batchParams } from './history-person.ts';
+import type { PersonRow } from './history-sql.ts';
 import type { HistoryOptions, PersonHistory } from './history-types.ts';
 
 type Day = string;
-/** One person's digest as the migration's `person_history_refresh` builds it (lists are null when empty). */
+type Revoked = Day | null;
+/** One person's digest as the migration's `person_history_refresh` builds it (lists are null when empty). Its
+ *  lists are the assembler's facts (history-person.ts) with a withdrawal date after some of them. */
 interface Digest {
   id: number;
   n: string;
   g: 'female' | 'male' | null;
   rv: [opened: Day, closed: Day | null][] | null;
-  e: [id: number, unit: number, category: EmploymentRow['category'], leader: boolean, from: Day, to: Day | null][] | null;
-  r: [year: number, rating: Rating][] | null;
-  t: [year: number, code: string, revoked: Day | null][] | null;
-  w: [kind: WorkRow['kind'], year: number, name: string, scope: Scope, usedFor: string | null, accepted: boolean | null, id: number, revoked: Day | null][] | null;
-  d: [id: number, level: DisciplineLevel, from: Day, to: Day | null, revoked: Day | null][] | null;
-  l: [id: number, kind: LeaveKind, from: Day, to: Day][] | null;
-  a: [id: number, form: string, type: AwardType, no: string | null, date: Day, from: number | null, to: number | null, revoked: Day | null][] | null;
+  e: JobFact[] | null;
+  r: RatingFact[] | null;
+  t: [year: number, code: string, revoked: Revoked][] | null;
+  w: [kind: WorkFact[0], year: number, name: string, scope: Scope, usedFor: string | null, accepted: boolean | null, id: number, revoked: Revoked][] | null;
+  d: [id: number, level: DisciplineLevel, from: Day, to: Day | null, revoked: Revoked][] | null;
+  l: LeaveFact[] | null;
+  a: [id: number, form: string, type: AwardType, no: string | null, date: Day, from: number | null, to: number | null, revoked: Revoked][] | null;
 }
 
 /** People refreshed per statement: a bounded transaction each (PGlite has one connection). */
@@ -60,37 +62,43 @@ export async function fetchDigestDoc(q: Queryable, ids: number[]): Promise<strin
   return (await read()).doc ?? '';
 }
 
-const notRevoked = (revoked: Day | null, asOf: Day) => revoked === null || revoked > asOf;
+const notRevoked = (revoked: Revoked, asOf: Day) => revoked === null || revoked > asOf;
+const NONE: never[] = [];
 
-/** One person's facts as the loaders' statements would return them on `asOf` for the years [fromYear, toYear]. */
-function factsOf(x: Digest, asOf: Day, fromYear: number, toYear: number): { person: PersonRow; facts: PersonFacts } {
-  const id = x.id;
-  const yearIn = (y: number) => y >= fromYear && y <= toYear;
+/** The entries of a digest list that pass, as the list itself when all do (the usual case: nothing is copied). */
+function keep<T>(list: T[] | null, ok: (x: T) => boolean): T[] {
+  if (list === null) return NONE;
+  for (let i = 0; i < list.length; i++) if (!ok(list[i])) return list.filter(ok);
+  return list;
+}
+
+/** What the loaders' statements filter on (history-sql.ts), for a date and a span of years: made once per page. */
+function filtersOf(asOf: Day, fromYear: number, toYear: number) {
   const firstDay = `${String(fromYear).padStart(4, '0')}-01-01`;
   const afterLastDay = `${String(toYear + 1).padStart(4, '0')}-01-01`;
-  // Indexes rather than destructuring for the lists every person has: this runs for every person of a city.
-  const jobs: EmploymentRow[] = [];
-  for (const e of x.e ?? []) if (e[4] <= asOf) jobs.push({ id: e[0], person_id: id, unit_id: e[1], category: e[2], is_leader: e[3], from_date: e[4], to_date: e[5] });
-  const ratings: RatingRow[] = [];
-  for (const r of x.r ?? []) if (yearIn(r[0])) ratings.push({ person_id: id, year: r[0], rating: r[1] });
-  const titles: TitleRow[] = [];
-  for (const t of x.t ?? []) if (yearIn(t[0]) && notRevoked(t[2], asOf)) titles.push({ person_id: id, year: t[0], title_code: t[1] });
-  const works: WorkRow[] = [];
-  for (const [kind, year, name, scope, usedFor, accepted, wid, revoked] of x.w ?? []) {
-    if (yearIn(year) && notRevoked(revoked, asOf)) works.push({ kind, person_id: id, year, name, scope, used_for_award: usedFor, accepted, id: wid } as WorkRow);
-  }
-  const discipline: DisciplineRow[] = [];
-  for (const [did, level, from, to, revoked] of x.d ?? []) {
-    if (from <= asOf && notRevoked(revoked, asOf) && (to === null || to > firstDay) && from < afterLastDay) discipline.push({ id: did, person_id: id, level, from_date: from, to_date: to } as DisciplineRow);
-  }
-  const leave: LeaveRow[] = [];
-  for (const [lid, kind, from, to] of x.l ?? []) if (from <= asOf && to > firstDay && from < afterLastDay) leave.push({ id: lid, person_id: id, kind, from_date: from, to_date: to } as LeaveRow);
-  const awards: AwardRow[] = [];
-  for (const [aid, form, type, no, date, pFrom, pTo, revoked] of x.a ?? []) {
-    if (date <= asOf && notRevoked(revoked, asOf)) awards.push({ id: aid, owner_id: id, form_code: form, award_type: type, decision_no: no, decision_date: date, period_from: pFrom, period_to: pTo } as AwardRow);
-  }
-  const underReview = (x.rv ?? []).some(([opened, closed]) => opened <= asOf && (closed === null || closed > asOf));
-  return { person: { id, full_name: x.n, gender: x.g, under_review: underReview }, facts: { jobs, ratings, titles, works, discipline, leave, awards } };
+  const yearIn = (y: number) => y >= fromYear && y <= toYear;
+  return {
+    job: (e: JobFact) => e[4] <= asOf,
+    rating: (r: RatingFact) => yearIn(r[0]),
+    title: (t: NonNullable<Digest['t']>[number]) => yearIn(t[0]) && notRevoked(t[2], asOf),
+    work: (w: NonNullable<Digest['w']>[number]) => yearIn(w[1]) && notRevoked(w[7], asOf),
+    discipline: (d: NonNullable<Digest['d']>[number]) => d[2] <= asOf && notRevoked(d[4], asOf) && (d[3] === null || d[3] > firstDay) && d[2] < afterLastDay,
+    leave: (l: LeaveFact) => l[2] <= asOf && l[3] > firstDay && l[2] < afterLastDay,
+    award: (a: NonNullable<Digest['a']>[number]) => a[4] <= asOf && notRevoked(a[7], asOf),
+    review: (r: NonNullable<Digest['rv']>[number]) => r[0] <= asOf && (r[1] === null || r[1] > asOf),
+  };
+}
+
+/** One person's facts as the loaders' statements would return them on `asOf` for the years [fromYear, toYear]. */
+function factsOf(x: Digest, ok: ReturnType<typeof filtersOf>): { person: PersonRow; facts: PersonFacts } {
+  const underReview = x.rv !== null && x.rv.some(ok.review);
+  return {
+    person: { id: x.id, full_name: x.n, gender: x.g, under_review: underReview },
+    facts: {
+      jobs: keep(x.e, ok.job), ratings: keep(x.r, ok.rating), titles: keep(x.t, ok.title), works: keep(x.w, ok.work),
+      discipline: keep(x.d, ok.discipline), leave: keep(x.l, ok.leave), awards: keep(x.a, ok.award),
+    },
+  };
 }
 
 const utf8 = new TextDecoder();
@@ -104,8 +112,9 @@ const utf8 = new TextDecoder();
 export function forEachDigestHistory(doc: string | Uint8Array, opts: HistoryOptions, names: Map<number, string>, each: (h: PersonHistory) => void): void {
   const p = batchParams([], opts);
   const award = opts.award ?? '';
+  const ok = filtersOf(p.asOf, p.fromYear, p.toYear);
   const one = (json: string) => {
-    const { person, facts } = factsOf(JSON.parse(json) as Digest, p.asOf, p.fromYear, p.toYear);
+    const { person, facts } = factsOf(JSON.parse(json) as Digest, ok);
     each(assemblePerson(person, facts, p, award, names));
   };
   if (typeof doc === 'string') {

@@ -3,7 +3,7 @@
  * load (a batch of one) and discovery's stream, so the two always agree.
  */
 import type { Queryable } from '../../server/db.ts';
-import type { YearFacts } from '../rules/contract.ts';
+import type { DisciplineLevel, Rating, Scope, YearFacts } from '../rules/contract.ts';
 import { type DayPeriod, monthsInYear, monthsWorked, round1, toDays, yearsOf } from './history-months.ts';
 import * as sql from './history-sql.ts';
 import { FIRST_YEAR, type HistoryOptions, type PersonHistory, groupBy, yearOf } from './history-types.ts';
@@ -47,8 +47,8 @@ async function fetchPersonRows(q: Queryable, ids: number[], opts: HistoryOptions
 function currentUnitIds(rows: PersonRows, asOf: string): number[] {
   const jobsOf = groupBy(rows[1], (r) => r.person_id);
   return [...new Set(rows[0].flatMap((person) => {
-    const job = currentJob(jobsOf.get(person.id) ?? [], asOf);
-    return job ? [job.unit_id] : [];
+    const job = currentJob((jobsOf.get(person.id) ?? []).map(jobFact), asOf);
+    return job ? [job[1]] : [];
   }))];
 }
 
@@ -60,7 +60,9 @@ export async function buildPersonHistories(q: Queryable, ids: number[], opts: Hi
   return assemblePersonHistories(rows, ids, opts, names);
 }
 
-/** The histories from the rows of a batch. */
+const jobFact = (r: sql.EmploymentRow): JobFact => [r.id, r.unit_id, r.category, r.is_leader, r.from_date, r.to_date];
+
+/** The histories from the rows of a batch (as the facts' tuples). */
 function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryOptions, names: Map<number, string>): PersonHistory[] {
   const p = batchParams(ids, opts);
   const [people, jobs, ratings, titles, works, discipline, leave, awards] = rows;
@@ -70,23 +72,27 @@ function assemblePersonHistories(rows: PersonRows, ids: number[], opts: HistoryO
     leave: groupBy(leave, (r) => r.person_id), awards: groupBy(awards, (r) => r.owner_id),
   };
   return people.map((person) => assemblePerson(person, {
-    jobs: facts.jobs.get(person.id) ?? [], ratings: facts.ratings.get(person.id) ?? [], titles: facts.titles.get(person.id) ?? [],
-    works: facts.works.get(person.id) ?? [], discipline: facts.discipline.get(person.id) ?? [], leave: facts.leave.get(person.id) ?? [],
-    awards: facts.awards.get(person.id) ?? [],
+    jobs: (facts.jobs.get(person.id) ?? []).map(jobFact),
+    ratings: (facts.ratings.get(person.id) ?? []).map((r) => [r.year, r.rating]),
+    titles: (facts.titles.get(person.id) ?? []).map((r) => [r.year, r.title_code]),
+    works: (facts.works.get(person.id) ?? []).map((r) => [r.kind, r.year, r.name, r.scope, r.used_for_award, r.accepted]),
+    discipline: (facts.discipline.get(person.id) ?? []).map((r) => [0, r.level, r.from_date, r.to_date]),
+    leave: (facts.leave.get(person.id) ?? []).map((r) => [0, r.kind, r.from_date, r.to_date]),
+    awards: (facts.awards.get(person.id) ?? []).map(sql.awardFact),
   }, p, opts.award ?? '', names));
 }
 
-/** One person's history from their own rows (each list in its statement's order); also discovery's, from digests. */
+/** One person's history from their own facts (each list in its statement's order); also discovery's, from digests. */
 export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.BatchParams, award: string, names: Map<number, string>): PersonHistory {
   const job = currentJob(f.jobs, p.asOf);
   return {
-    personId: person.id, name: person.full_name, unitId: job?.unit_id ?? null, unitName: job ? (names.get(job.unit_id) ?? null) : null,
-    isLeader: job?.is_leader ?? false, gender: person.gender,
+    personId: person.id, name: person.full_name, unitId: job?.[1] ?? null, unitName: job ? (names.get(job[1]) ?? null) : null,
+    isLeader: job?.[3] ?? false, gender: person.gender,
     input: {
       award, asOf: p.asOf,
       subject: {
         kind: 'individual', name: person.full_name, gender: person.gender,
-        ...(job ? { category: job.category, isLeader: job.is_leader, startedOn: startedOn(f.jobs, job) } : {}),
+        ...(job ? { category: job[2], isLeader: job[3], startedOn: startedOn(f.jobs, job) } : {}),
         underReview: person.under_review,
       },
       years: personYears(p, f),
@@ -96,20 +102,21 @@ export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.Bat
 }
 
 /** The employment open on `asOf` (the latest begun if several), else the latest begun by then. */
-function currentJob(jobs: sql.EmploymentRow[], asOf: string): sql.EmploymentRow | null {
-  const open = jobs.filter((j) => j.from_date <= asOf && (j.to_date === null || j.to_date > asOf));
-  return open.at(-1) ?? jobs.at(-1) ?? null;
+function currentJob(jobs: JobFact[], asOf: string): JobFact | null {
+  let open: JobFact | null = null;
+  for (const j of jobs) if (j[4] <= asOf && (j[5] === null || j[5] > asOf)) open = j;
+  return open ?? jobs.at(-1) ?? null;
 }
 
 /** Start of the unbroken run of employments in the current job's unit that leads to it. */
-function startedOn(jobs: sql.EmploymentRow[], job: sql.EmploymentRow): string {
-  const sameUnit = jobs.filter((j) => j.unit_id === job.unit_id);
-  let start = job.from_date;
+function startedOn(jobs: JobFact[], job: JobFact): string {
+  const sameUnit = jobs.filter((j) => j[1] === job[1]);
+  let start = job[4];
   for (let moved = true; moved; ) {
     moved = false;
     for (const j of sameUnit) {
-      if (j.from_date < start && (j.to_date === null || j.to_date >= start)) {
-        start = j.from_date;
+      if (j[4] < start && (j[5] === null || j[5] >= start)) {
+        start = j[4];
         moved = true;
       }
     }
@@ -117,15 +124,29 @@ function startedOn(jobs: sql.EmploymentRow[], job: sql.EmploymentRow): string {
   return start;
 }
 
-/** One person's rows of each statement but the person's own. */
+type Day = string;
+/** An employment: id, unit, category, leader, [from, to). */
+export type JobFact = readonly [id: number, unit: number, category: sql.EmploymentRow['category'], leader: boolean, from: Day, to: Day | null];
+export type RatingFact = readonly [year: number, rating: Rating];
+/** A title held in a year (a digest's entry carries its withdrawal date after these). */
+export type TitleFact = readonly [year: number, code: string, ...rest: unknown[]];
+export type WorkFact = readonly [kind: sql.WorkRow['kind'], year: number, name: string, scope: Scope, usedFor: string | null, accepted: boolean | null, ...rest: unknown[]];
+export type DisciplineFact = readonly [id: number, level: DisciplineLevel, from: Day, to: Day | null, ...rest: unknown[]];
+export type LeaveFact = readonly [id: number, kind: sql.LeaveKind, from: Day, to: Day];
+
+/**
+ * One person's facts, each list in its statement's order, as tuples in the shape of a history digest: discovery
+ * hands the digest's own lists over (filtered on the date, copied only when something is left out), the loaders
+ * turn their rows into them. No object per fact: this runs for every person of a city.
+ */
 export interface PersonFacts {
-  jobs: sql.EmploymentRow[];
-  ratings: sql.RatingRow[];
-  titles: sql.TitleRow[];
-  works: sql.WorkRow[];
-  discipline: sql.DisciplineRow[];
-  leave: sql.LeaveRow[];
-  awards: sql.AwardRow[];
+  jobs: JobFact[];
+  ratings: RatingFact[];
+  titles: TitleFact[];
+  works: WorkFact[];
+  discipline: DisciplineFact[];
+  leave: LeaveFact[];
+  awards: sql.AwardFact[];
 }
 
 /** A year's entry with every field in one order, so that the engine's reads see one object shape (V8 keeps such
@@ -135,12 +156,12 @@ const newYear = (year: number): YearOut => ({ year, rating: null, monthsWorked: 
 /** The first year any fact of the person falls in (years before `fromYear` are left out anyway). */
 function firstYear(p: sql.BatchParams, f: PersonFacts): number {
   let lo = p.toYear;
-  for (const r of f.ratings) lo = Math.min(lo, r.year);
-  for (const t of f.titles) lo = Math.min(lo, t.year);
-  for (const w of f.works) lo = Math.min(lo, w.year);
-  for (const d of f.discipline) lo = Math.min(lo, Number(d.from_date.slice(0, 4)));
-  for (const l of f.leave) lo = Math.min(lo, Number(l.from_date.slice(0, 4)));
-  for (const j of f.jobs) lo = Math.min(lo, Number(j.from_date.slice(0, 4)));
+  for (const r of f.ratings) lo = Math.min(lo, r[0]);
+  for (const t of f.titles) lo = Math.min(lo, t[0]);
+  for (const w of f.works) lo = Math.min(lo, w[1]);
+  for (const d of f.discipline) lo = Math.min(lo, yearOf(d[2]));
+  for (const l of f.leave) lo = Math.min(lo, yearOf(l[2]));
+  for (const j of f.jobs) lo = Math.min(lo, yearOf(j[4]));
   return Math.max(lo, p.fromYear);
 }
 
@@ -150,23 +171,23 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   const lo = firstYear(p, f);
   const slots: (YearOut | undefined)[] = new Array(Math.max(0, p.toYear - lo + 1));
   const at = (year: number): YearOut => (slots[year - lo] ??= newYear(year));
-  for (const r of f.ratings) at(r.year).rating = r.rating;
+  for (const r of f.ratings) at(r[0]).rating = r[1];
   for (const t of f.titles) {
-    const y = at(t.year);
-    if (!y.titles) y.titles = [t.title_code];
-    else if (!y.titles.includes(t.title_code)) y.titles.push(t.title_code);
+    const y = at(t[0]);
+    if (!y.titles) y.titles = [t[1]];
+    else if (!y.titles.includes(t[1])) y.titles.push(t[1]);
   }
   for (const w of f.works) {
-    const y = at(w.year);
-    if (w.kind === 'initiative') (y.initiatives ??= []).push({ scope: w.scope, usedFor: w.used_for_award, name: w.name });
-    else (y.scienceProjects ??= []).push({ scope: w.scope, accepted: w.accepted ?? false, name: w.name });
+    const y = at(w[1]);
+    if (w[0] === 'initiative') (y.initiatives ??= []).push({ scope: w[3], usedFor: w[4], name: w[2] });
+    else (y.scienceProjects ??= []).push({ scope: w[3], accepted: w[5] ?? false, name: w[2] });
   }
   for (const d of f.discipline) {
-    for (const year of yearsOf({ from: d.from_date, to: d.to_date }, lo, p.toYear)) (at(year).discipline ??= []).push({ level: d.level, from: d.from_date, to: d.to_date });
+    for (const year of yearsOf({ from: d[2], to: d[3] }, lo, p.toYear)) (at(year).discipline ??= []).push({ level: d[1], from: d[2], to: d[3] });
   }
   for (const l of f.leave) {
-    const days = toDays({ from: l.from_date, to: l.to_date });
-    for (const year of yearsOf({ from: l.from_date, to: l.to_date }, lo, p.toYear)) (at(year).leave ??= []).push({ kind: l.kind, months: round1(monthsInYear(days, year)) });
+    const days = toDays({ from: l[2], to: l[3] });
+    for (const year of yearsOf({ from: l[2], to: l[3] }, lo, p.toYear)) (at(year).leave ??= []).push({ kind: l[1], months: round1(monthsInYear(days, year)) });
   }
   if (f.jobs.length > 0) monthsWorkedByYear(p, f, at);
   const out: YearOut[] = [];
@@ -174,14 +195,19 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   return out;
 }
 
-const janFirst: string[] = [];
+const janFirst = new Map<number, string>();
 /** 'YYYY-01-01' of a year (remembered: every person's every year asks). */
-const newYearsDay = (y: number): string => (janFirst[y] ??= `${String(y).padStart(4, '0')}-01-01`);
+function newYearsDay(y: number): string {
+  let s = janFirst.get(y);
+  if (s === undefined) janFirst.set(y, (s = `${String(y).padStart(4, '0')}-01-01`));
+  return s;
+}
 
 /** A period [from, to) of ISO dates overlaps the year (the strings compare as the dates do). */
 const touchesYear = (from: string, to: string | null, y: number) => from < newYearsDay(y + 1) && (to === null || to > newYearsDay(y));
 
-const periodDays = (r: { from_date: string; to_date: string | null }): DayPeriod => toDays({ from: r.from_date, to: r.to_date });
+const jobDays = (j: JobFact): DayPeriod => toDays({ from: j[4], to: j[5] });
+const leaveDays = (l: LeaveFact): DayPeriod => toDays({ from: l[2], to: l[3] });
 
 /**
  * `monthsWorked` for every year in [fromYear, toYear] some employment touches. Runs for every person of a city:
@@ -192,22 +218,22 @@ function monthsWorkedByYear(p: sql.BatchParams, f: PersonFacts, at: (year: numbe
   let lo = p.toYear;
   let hi = p.fromYear;
   for (const j of f.jobs) {
-    lo = Math.min(lo, Number(j.from_date.slice(0, 4)));
-    hi = Math.max(hi, j.to_date === null ? p.toYear : Number(j.to_date.slice(0, 4)));
+    lo = Math.min(lo, yearOf(j[4]));
+    hi = Math.max(hi, j[5] === null ? p.toYear : yearOf(j[5]));
   }
-  const away = f.leave.length === 0 ? f.leave : f.leave.filter((l) => NOT_WORK.has(l.kind));
+  const away = f.leave.length === 0 ? f.leave : f.leave.filter((l) => NOT_WORK.has(l[1]));
   for (let y = Math.max(lo, p.fromYear); y <= Math.min(hi, p.toYear); y++) {
     let touched = false;
     let whole = false;
     for (const j of f.jobs) {
-      if (!touchesYear(j.from_date, j.to_date, y)) continue;
+      if (!touchesYear(j[4], j[5], y)) continue;
       touched = true;
-      if (j.from_date <= newYearsDay(y) && (j.to_date === null || j.to_date >= newYearsDay(y + 1))) whole = true;
+      if (j[4] <= newYearsDay(y) && (j[5] === null || j[5] >= newYearsDay(y + 1))) whole = true;
     }
     if (!touched) continue;
-    const awayThisYear = away.length === 0 ? away : away.filter((l) => touchesYear(l.from_date, l.to_date, y));
+    const awayThisYear = away.length === 0 ? away : away.filter((l) => touchesYear(l[2], l[3], y));
     at(y).monthsWorked = whole && awayThisYear.length === 0
       ? 12
-      : monthsWorked(y, f.jobs.filter((j) => touchesYear(j.from_date, j.to_date, y)).map(periodDays), awayThisYear.map(periodDays));
+      : monthsWorked(y, f.jobs.filter((j) => touchesYear(j[4], j[5], y)).map(jobDays), awayThisYear.map(leaveDays));
   }
 }

@@ -177,10 +177,12 @@ export const awardSpec = (owner: 'person_id' | 'unit_id', ids: number[], asOf: s
   );
 export const awardRows = (q: Queryable, owner: 'person_id' | 'unit_id', ids: number[], asOf: string) => rowsOf<AwardRow>(q, awardSpec(owner, ids, asOf));
 
-/** An award row as the contract's prior award (`decisionNo` omitted when unknown). */
-export function toPriorAward(r: AwardRow) {
-  return {
-    code: r.form_code, decisionDate: r.decision_date, periodFrom: r.period_from, periodTo: r.period_to, type: r.award_type,
-    ...(r.decision_no ? { decisionNo: r.decision_no } : {}),
-  };
+/** An award as a tuple, the shape of a history digest's entry (a digest's carries its withdrawal date after these). */
+export type AwardFact = readonly [id: number, form: string, type: AwardType, no: string | null, date: string, from: number | null, to: number | null, ...rest: unknown[]];
+
+export const awardFact = (r: AwardRow & { id?: number }): AwardFact => [r.id ?? 0, r.form_code, r.award_type, r.decision_no, r.decision_date, r.period_from, r.period_to];
+
+/** An award as the contract's prior award (`decisionNo` omitted when unknown). */
+export function toPriorAward(a: AwardFact) {
+  return { code: a[1], decisionDate: a[4], periodFrom: a[5], periodTo: a[6], type: a[2], ...(a[3] ? { decisionNo: a[3] } : {}) };
 }

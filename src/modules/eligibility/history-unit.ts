@@ -5,7 +5,7 @@
 import type { Queryable } from '../../server/db.ts';
 import type { YearFacts } from '../rules/contract.ts';
 import { round1 } from './history-months.ts';
-import { awardRows, type BatchParams, toPriorAward } from './history-sql.ts';
+import { awardFact, awardRows, type BatchParams, toPriorAward } from './history-sql.ts';
 import * as sql from './history-unit-sql.ts';
 import { FIRST_YEAR, type HistoryOptions, type UnitHistory, groupBy, yearOf } from './history-types.ts';
 
@@ -47,7 +47,7 @@ export async function buildUnitHistories(q: Queryable, ids: number[], opts: Hist
         award: opts.award ?? '', asOf: p.asOf,
         subject: { kind: 'collective', name, startedOn: u.established_on, underReview: u.under_review },
         years: unitYears(ratingsOf.get(u.id) ?? [], own.flatMap((id) => titlesOf.get(id) ?? []), (statsOf.get(u.id) ?? []).filter((s) => s.year >= p.fromYear)),
-        awards: unitAwards.map(toPriorAward),
+        awards: unitAwards.map((r) => toPriorAward(awardFact(r))),
       },
     };
   });

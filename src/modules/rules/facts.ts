@@ -107,14 +107,13 @@ function latestMeritBefore(input: EligibilityInput, code: string, year: number):
   return best === null ? null : { award: best, end: bestEnd };
 }
 
-function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>): Facts['previousAward'] {
+function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>, firstYear: number): Facts['previousAward'] {
   if (award.kind === 'form') {
     const last = latestMeritBefore(input, award.code, year);
     return last === null ? null : { code: award.code, year: last.end, decisionNo: last.award.decisionNo };
   }
-  let last: number | null = null;
-  for (const f of byYear.values()) if (f.year < year && (last === null || f.year > last) && f.titles?.includes(award.code)) last = f.year;
-  return last === null ? null : { code: award.code, year: last };
+  for (let y = year - 1; y >= firstYear; y--) if (byYear.get(y)?.titles?.includes(award.code)) return { code: award.code, year: y };
+  return null;
 }
 
 /** The latest merit award of a code whose achievement period ended before the year under review. */
@@ -128,6 +127,8 @@ interface Base {
   years: YearFacts[];
   asOf: string;
   byYear: Map<number, YearFacts>;
+  /** The earliest year of the history (+∞ when it has none). */
+  firstYear: number;
   disciplines: Discipline[];
   ongoingDiscipline: Discipline | null;
   disciplineStart: number;
@@ -148,14 +149,16 @@ function baseOf(years: YearFacts[], asOf: string): Base {
     if (ongoingDiscipline === null && isOngoing(d, asOf)) ongoingDiscipline = d;
     if (d.to && d.to <= asOf) disciplineStart = Math.max(disciplineStart, yearAfter(d.to));
   }
-  last = { years, asOf, byYear: byYearOf(years), disciplines, ongoingDiscipline, disciplineStart };
+  let firstYear = Number.POSITIVE_INFINITY;
+  for (const y of years) firstYear = Math.min(firstYear, y.year);
+  last = { years, asOf, byYear: byYearOf(years), firstYear, disciplines, ongoingDiscipline, disciplineStart };
   return last;
 }
 
 export function deriveFacts(input: EligibilityInput, award: AwardDef, ruleSet: RuleSet, catalogue: Catalogue, settings: Settings, priorCode: string | null = null): Facts {
   const year = reviewYear(input);
-  const { byYear, disciplines, ongoingDiscipline, disciplineStart } = baseOf(input.years, input.asOf);
-  const previousAward = previousSame(input, award, year, byYear);
+  const { byYear, firstYear, disciplines, ongoingDiscipline, disciplineStart } = baseOf(input.years, input.asOf);
+  const previousAward = previousSame(input, award, year, byYear, firstYear);
   const prior = priorCode ? findPrior(input, priorCode, year) : null;
   return { input, award, ruleSet, catalogue, settings, year, byYear, disciplines, ongoingDiscipline, disciplineStart, previousEnd: previousAward?.year ?? null, previousAward, prior };
 }
