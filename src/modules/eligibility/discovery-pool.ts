@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, DigestBatch, DiscoveryHit } from './discovery.ts';
+import { type PackedHits, unpackHits } from './discovery-hits.ts';
 import type { UnitHistory } from './history.ts';
 
 export type BatchKind = 'digests' | 'units';
@@ -18,8 +19,9 @@ export interface DiscoveryWorker {
   readonly size: number;
 }
 
-interface Reply { id: number; hits?: DiscoveryHit[]; error?: string }
-interface Thread { worker: Worker; waiting: Map<number, { resolve: (hits: DiscoveryHit[]) => void; reject: (e: Error) => void }> }
+interface Reply { id: number; hits?: DiscoveryHit[]; packed?: PackedHits; error?: string }
+interface Waiting { resolve: (hits: DiscoveryHit[]) => void; reject: (e: Error) => void; unpack: (p: PackedHits) => DiscoveryHit[] }
+interface Thread { worker: Worker; waiting: Map<number, Waiting> }
 
 /** More threads than cores only compete with the reader; two cover the machines we run on. */
 const MAX_WORKERS = 2;
@@ -40,7 +42,7 @@ function startThread(onDead: (t: Thread) => void): Thread | null {
     if (!w) return;
     thread.waiting.delete(m.id);
     if (m.error) w.reject(new Error(m.error));
-    else w.resolve(m.hits ?? []);
+    else w.resolve(m.packed ? w.unpack(m.packed) : (m.hits ?? []));
   });
   const fail = (error: Error) => {
     onDead(thread);
@@ -74,7 +76,8 @@ function startPool(count: number): DiscoveryWorker | null {
         const thread = threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a), threads[0]);
         if (!thread) return reject(new Error('no discovery worker alive'));
         const id = nextId++;
-        thread.waiting.set(id, { resolve, reject });
+        const unpack = (p: PackedHits) => unpackHits(p, job.awards.individual, (batch as DigestBatch).names);
+        thread.waiting.set(id, { resolve, reject, unpack });
         thread.worker.postMessage({ id, kind, batch, job });
       }),
   };
