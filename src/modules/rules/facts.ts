@@ -15,7 +15,7 @@ export interface Facts {
   settings: Settings;
   /** The achievement year under review. */
   year: number;
-  byYear: Map<number, YearFacts>;
+  byYear: YearIndex;
   /** Every discipline of the history, once. */
   disciplines: Discipline[];
   /** A discipline not yet served on asOf. */
@@ -37,20 +37,55 @@ export function reviewYear(input: EligibilityInput): number {
   return years.length > 0 ? Math.max(...years) : asOfYear - 1;
 }
 
+/**
+ * The history by year, as the predicates read it for every check: an array over the years' span rather than a
+ * Map (built for every person discovery screens, read a few dozen times). Iterates oldest first.
+ */
+export class YearIndex {
+  private readonly first: number;
+  private readonly slots: (YearFacts | undefined)[];
+  private readonly list: YearFacts[];
+  /** `list`: one entry per year, oldest first. */
+  constructor(list: YearFacts[]) {
+    this.list = list;
+    this.first = list.length > 0 ? list[0].year : 0;
+    this.slots = list.length > 0 ? new Array(list[list.length - 1].year - this.first + 1) : [];
+    for (const y of list) this.slots[y.year - this.first] = y;
+  }
+  get(year: number): YearFacts | undefined {
+    const i = year - this.first;
+    return i >= 0 && i < this.slots.length ? this.slots[i] : undefined;
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  keys(): number[] {
+    return this.list.map((y) => y.year);
+  }
+  values(): YearFacts[] {
+    return this.list;
+  }
+  entries(): [number, YearFacts][] {
+    return this.list.map((y) => [y.year, y]);
+  }
+}
+
 /** Several entries for one year are merged (lists concatenated, the last scalar wins) so that order never matters. */
-function byYearOf(years: YearFacts[]): Map<number, YearFacts> {
-  const map = new Map<number, YearFacts>();
+function byYearOf(years: YearFacts[]): YearIndex {
+  // The usual input (the loaders', discovery's) lists each year once, oldest first: taken as it is.
+  let ascending = true;
+  for (let i = 1; i < years.length && ascending; i++) ascending = years[i].year > years[i - 1].year;
+  if (ascending) return new YearIndex(years);
   // Entries of the same year are merged in a canonical order, so the order they came in never matters.
-  let sameYear = false;
-  for (let i = 1; i < years.length && !sameYear; i++) if (years[i].year <= years[i - 1].year) sameYear = years.slice(0, i).some((y) => y.year === years[i].year);
-  const sorted = sameYear ? [...years].sort((a, b) => a.year - b.year || JSON.stringify(a).localeCompare(JSON.stringify(b))) : years;
+  const sorted = [...years].sort((a, b) => a.year - b.year || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const merged: YearFacts[] = [];
   for (const y of sorted) {
-    const prev = map.get(y.year);
-    if (!prev) {
-      map.set(y.year, y);
+    const prev = merged.at(-1);
+    if (!prev || prev.year !== y.year) {
+      merged.push(y);
       continue;
     }
-    map.set(y.year, {
+    merged[merged.length - 1] = {
       ...prev,
       ...Object.fromEntries(Object.entries(y).filter(([, v]) => v !== undefined)),
       titles: [...(prev.titles ?? []), ...(y.titles ?? [])],
@@ -58,9 +93,9 @@ function byYearOf(years: YearFacts[]): Map<number, YearFacts> {
       scienceProjects: [...(prev.scienceProjects ?? []), ...(y.scienceProjects ?? [])],
       discipline: [...(prev.discipline ?? []), ...(y.discipline ?? [])],
       leave: [...(prev.leave ?? []), ...(y.leave ?? [])],
-    });
+    };
   }
-  return map;
+  return new YearIndex(merged);
 }
 
 const NONE: Discipline[] = [];
@@ -107,7 +142,7 @@ function latestMeritBefore(input: EligibilityInput, code: string, year: number):
   return best === null ? null : { award: best, end: bestEnd };
 }
 
-function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: Map<number, YearFacts>, firstYear: number): Facts['previousAward'] {
+function previousSame(input: EligibilityInput, award: AwardDef, year: number, byYear: YearIndex, firstYear: number): Facts['previousAward'] {
   if (award.kind === 'form') {
     const last = latestMeritBefore(input, award.code, year);
     return last === null ? null : { code: award.code, year: last.end, decisionNo: last.award.decisionNo };
@@ -126,7 +161,7 @@ export function findPrior(input: EligibilityInput, code: string, year: number): 
 interface Base {
   years: YearFacts[];
   asOf: string;
-  byYear: Map<number, YearFacts>;
+  byYear: YearIndex;
   /** The earliest year of the history (+∞ when it has none). */
   firstYear: number;
   disciplines: Discipline[];
