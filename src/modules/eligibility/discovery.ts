@@ -2,7 +2,8 @@
  * Candidate discovery (phát hiện nhân tố): for an org subtree and a year, every person and collective that is
  * eligible, one step away, or in need of the council's review for each award with formal criteria — from the
  * stored history, without anyone having proposed them. Direct workers and small collectives are highlighted
- * (the law gives them priority, Law Art 5(2)(d)). Histories stream in batches; the engine runs in process.
+ * (the law gives them priority, Law Art 5(2)(d)). Histories stream in pages judged by worker threads; discovery
+ * yields hits without texts, and `explainHits` gives the texts of the hits someone reads (decision 0007).
  */
 import { type Catalogue, type CriterionDef, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import type { Settings } from '../catalogue/settings.ts';
@@ -228,18 +229,19 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
  */
 export async function explainHits(q: Queryable, hits: DiscoveryHit[], f: Pick<DiscoveryFilter, 'asOf' | 'year'>, settings: Settings): Promise<DiscoveryRow[]> {
   const opts = { asOf: f.asOf, fromYear: FROM_YEAR };
-  const inputs = new Map<string, EligibilityInputRaw>();
+  const rows: DiscoveryRow[] = [];
+  // A chunk at a time, so that an export of a city-wide list never holds every history at once.
   for (let i = 0; i < hits.length; i += EXPLAIN_BATCH) {
     const chunk = hits.slice(i, i + EXPLAIN_BATCH);
     const people = [...new Set(chunk.flatMap((h) => (h.subjectKind === 'individual' && h.personId !== null ? [h.personId] : [])))];
     const units = [...new Set(chunk.flatMap((h) => (h.subjectKind !== 'individual' && h.unitId !== null ? [h.unitId] : [])))];
+    const inputs = new Map<string, EligibilityInputRaw>();
     for (const p of await buildPersonHistories(q, people, opts)) inputs.set(`individual:${p.personId}`, p.input);
     for (const u of await buildUnitHistories(q, units, opts)) inputs.set(`collective:${u.unitId}`, u.input);
-  }
-  const rows: DiscoveryRow[] = [];
-  for (const h of hits) {
-    const input = inputs.get(`${h.subjectKind}:${h.personId ?? h.unitId}`);
-    if (input) rows.push(rowOf(h, screenParsed(inputFor(input, h.award, f.asOf, f.year), { settings }).summary()));
+    for (const h of chunk) {
+      const input = inputs.get(`${h.subjectKind}:${h.personId ?? h.unitId}`);
+      if (input) rows.push(rowOf(h, screenParsed(inputFor(input, h.award, f.asOf, f.year), { settings }).summary()));
+    }
   }
   return rows;
 }

@@ -359,8 +359,7 @@ function verdictOf(c: Compiled, f: Facts, evaluate: AwardEvaluator): Verdict {
  * besides another gap). Gives the same statuses as the full evaluation (a property test holds them equal); texts
  * evaluate the check in full.
  */
-function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, f: Facts, maxSteps: number, compiled: Compiled[]): Screened {
-  const evaluate = standardOf(input, ruleSet, ctx, 1);
+function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, f: Facts, maxSteps: number, compiled: Compiled[], evaluate = standardOf(input, ruleSet, ctx, 1)): Screened {
   let unmet = 0;
   let reviews = 0;
   let steps = 0; // of unmet criteria other than the duplicate check
@@ -589,6 +588,7 @@ export function screenAwards(raw: EligibilityInputRaw, awards: readonly string[]
   }
   const plan = planFor(awards, asOf, opts);
   const kind = input.subject.kind;
+  const evaluate = standardOf(input, plan.ruleSet, plan.ctx, 1); // "meets the standard of": the subject's, whatever the award
   for (const step of plan.steps) {
     const { award, rules } = step;
     if (!rules || !rules.subjects.includes(kind)) {
@@ -597,7 +597,7 @@ export function screenAwards(raw: EligibilityInputRaw, awards: readonly string[]
     }
     const f = deriveFacts(input, award, plan.ruleSet, plan.cat, plan.ctx.settings, step.priorCode);
     const compiled = (step.compiled[kind] ??= compiledFor(plan.ruleSet, award, kind, plan.ctx.settings, 'common_last'));
-    each(award.code, screenStatuses(input, plan.ruleSet, award, plan.ctx, f, opts.maxSteps, compiled));
+    each(award.code, screenStatuses(input, plan.ruleSet, award, plan.ctx, f, opts.maxSteps, compiled, evaluate));
   }
 }
 
