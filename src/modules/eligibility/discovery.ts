@@ -217,7 +217,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
       return run('digests', b);
     });
   }
-  if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, stream, (batch) => run('units', batch));
+  if (job.awards.collective.length > 0) examined += await streamUnitInputs(q, { ...stream, memberStatsFrom: f.year }, (batch) => run('units', batch));
   await previous;
   return examined;
 }
@@ -228,7 +228,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
  * ran (deleted) is left out.
  */
 export async function explainHits(q: Queryable, hits: DiscoveryHit[], f: Pick<DiscoveryFilter, 'asOf' | 'year'>, settings: Settings): Promise<DiscoveryRow[]> {
-  const opts = { asOf: f.asOf, fromYear: FROM_YEAR };
+  const opts = { asOf: f.asOf, fromYear: FROM_YEAR, memberStatsFrom: f.year };
   const rows: DiscoveryRow[] = [];
   // A chunk at a time, so that an export of a city-wide list never holds every history at once.
   for (let i = 0; i < hits.length; i += EXPLAIN_BATCH) {

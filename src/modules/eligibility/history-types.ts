@@ -28,6 +28,12 @@ export interface HistoryOptions {
   award?: string;
   /** Years before this one are left out of `years` (awards are always complete). */
   fromYear?: number;
+  /**
+   * A collective's member statistics are read from this year on (default: `fromYear`). The predicates over member
+   * statistics read the year under review only (predicates.ts `collectiveOf`), so discovery asks for that year:
+   * aggregating every member's ten years of facts was most of a city-wide run's time.
+   */
+  memberStatsFrom?: number;
 }
 
 /** The first year anything can be recorded for (the contract's lower bound). */

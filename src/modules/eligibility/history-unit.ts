@@ -29,7 +29,7 @@ export async function buildUnitHistories(q: Queryable, ids: number[], opts: Hist
   for (const r of preds) lineage.get(r.unit_id)?.push(r.predecessor_id);
   const allIds = [...new Set([...ids, ...preds.map((r) => r.predecessor_id)])];
   const [units, ratings, titles, stats, awards] = await Promise.all([
-    sql.unitRows(q, p), sql.unitRatingRows(q, p), sql.unitTitleRows(q, { ...p, ids: allIds }), sql.memberStatsRows(q, { ...p, fromYear: Math.min(p.fromYear, p.toYear) }),
+    sql.unitRows(q, p), sql.unitRatingRows(q, p), sql.unitTitleRows(q, { ...p, ids: allIds }), sql.memberStatsRows(q, { ...p, fromYear: Math.min(Math.max(p.fromYear, opts.memberStatsFrom ?? p.fromYear), p.toYear) }),
     awardRows(q, 'unit_id', allIds, p.asOf),
   ]);
   const ratingsOf = groupBy(ratings, (r) => r.unit_id);

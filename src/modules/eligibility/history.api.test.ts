@@ -3,6 +3,7 @@ import { makePerson, makeUnit } from '../../../tests/support/factories.ts';
 import { openTestDb } from '../../../tests/support/db.ts';
 import type { Db } from '../../server/db.ts';
 import { ZEligibilityInput } from '../rules/contract.ts';
+import { awardsFor, checkParsed, inputFor } from '../rules/engine.ts';
 import { type PersonHistory, type UnitHistory, loadPersonInput, loadUnitInput, streamPersonInputs, streamUnitInputs } from './history.ts';
 
 let db: Db;
@@ -154,6 +155,35 @@ describe('one collective', () => {
     expect(h?.members).toBe(1);
     expect((await loadUnitInput(db, unit, { asOf: '2025-12-31' }))?.members).toBe(2);
     expect(late).toBeGreaterThan(0);
+  });
+
+  it('reads member statistics from memberStatsFrom on (discovery), and no check of the year under review changes', async () => {
+    const unit = await makeUnit(db, { name: 'Tổ Chỉ Năm Xét', establishedOn: '2015-01-01' });
+    const ids: number[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await makePerson(db, { unitId: unit, gender: i % 2 ? 'female' : 'male', fromDate: '2020-01-01' })).id);
+    for (const [k, id] of ids.entries()) {
+      for (const year of [2023, 2024, 2025]) {
+        await sqlRun('insert into person_year_rating (person_id, year, rating) values ($1, $2, $3)', [id, year, k < 8 ? 'excellent' : 'good']);
+        if (k < (year === 2025 ? 7 : 9)) await sqlRun("insert into person_title (person_id, year, title_code) values ($1, $2, 'advanced_worker')", [id, year]);
+      }
+    }
+    await sqlRun("insert into person_title (person_id, year, title_code) values ($1, 2025, 'grassroots_emulation_fighter')", [ids[0]]);
+    await sqlRun("insert into unit_year_rating (unit_id, year, rating, exceeded_targets, led_cluster) values ($1, 2024, 'excellent', true, true), ($1, 2025, 'excellent', true, true)", [unit]);
+    await sqlRun("insert into unit_title (unit_id, year, title_code) values ($1, 2024, 'ministerial_provincial_emulation_flag')", [unit]);
+    const full = await loadUnitInput(db, unit, { asOf: '2026-01-10' });
+    const lean = await loadUnitInput(db, unit, { asOf: '2026-01-10', memberStatsFrom: 2025 });
+    expect(yearOf(full, 2024)?.collective?.members).toBe(10);
+    expect(yearOf(lean, 2024)?.collective).toBeUndefined();
+    expect(yearOf(lean, 2024)?.titles).toEqual(['ministerial_provincial_emulation_flag']);
+    expect(yearOf(lean, 2025)).toEqual(yearOf(full, 2025));
+    expect(lean?.members).toBe(full?.members);
+    const statuses = new Set<unknown>();
+    for (const award of awardsFor('collective', '2026-01-10')) {
+      const check = (h: UnitHistory | null) => checkParsed(inputFor(h?.input ?? { award, asOf: '', subject: { kind: 'collective' } }, award, '2026-01-10', 2025));
+      expect(check(lean), award).toEqual(check(full));
+      statuses.add(check(full).eligible);
+    }
+    expect(statuses).toEqual(new Set([true, false, 'needs_review'])); // 7 of 10 advanced workers: one step from some titles
   });
 
   it("includes its predecessors' titles and awards, and an open review case", async () => {

@@ -17,6 +17,8 @@ export interface StreamOptions {
   asOf: string;
   /** Years before this one are left out of `years`. */
   fromYear: number;
+  /** See `HistoryOptions.memberStatsFrom` (collectives only). */
+  memberStatsFrom?: number;
   batchSize?: number;
 }
 

@@ -338,6 +338,8 @@ const priorAward: Predicate = (f, p) => {
   });
 };
 
+/** A collective's member statistics are read for the year under review only: discovery loads no other year's
+ *  (HistoryOptions.memberStatsFrom); a criterion over other years' members must change that first. */
 function collectiveOf(f: Facts) {
   return yearOf(f, f.year)?.collective;
 }
