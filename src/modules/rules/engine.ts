@@ -175,8 +175,15 @@ class GroupNode implements Node {
   text(): NodeText { return groupText(this.c.mode as 'any' | 'all', this.status, this.children); }
 }
 
+/** What a group reads of its children: an evaluated node, or a screened verdict (discovery). */
+interface Scored {
+  status: CriterionResult['status'];
+  gap?: number;
+}
+const gapOf = (x: Scored) => (x.status === 'unmet' ? (x.gap ?? INF) : 0);
+
 /** Status of a group from its children's (loops, not closures: this runs for every criterion of every check). */
-function groupStatus(mode: 'any' | 'all', children: Node[]): CriterionResult['status'] {
+function groupStatus(mode: 'any' | 'all', children: Scored[]): CriterionResult['status'] {
   let met = false;
   let review = false;
   let unmet = false;
@@ -190,11 +197,11 @@ function groupStatus(mode: 'any' | 'all', children: Node[]): CriterionResult['st
 }
 
 /** Gap of an unmet group: the nearest alternative of an any_of, the sum of the unmet parts of an all_of. */
-function groupGap(mode: 'any' | 'all', children: Node[]): number {
+function groupGap(mode: 'any' | 'all', children: Scored[]): number {
   let gap = mode === 'any' ? INF : 0;
   for (const x of children) {
-    if (mode === 'any') gap = Math.min(gap, x.gap);
-    else if (x.status === 'unmet') gap += x.gap;
+    if (mode === 'any') gap = Math.min(gap, gapOf(x));
+    else gap += gapOf(x);
   }
   return gap;
 }
@@ -336,21 +343,9 @@ interface Verdict {
 
 function verdictOf(c: Compiled, f: Facts, evaluate: AwardEvaluator): Verdict {
   if (!c.mode) return (c.predicate as Predicate)(f, c.params, evaluate);
-  let met = false;
-  let review = false;
-  let unmet = false;
-  let gap = c.mode === 'any' ? INF : 0; // the nearest alternative of an any_of, the sum of an all_of's unmet parts
-  for (const child of c.children) {
-    const v = verdictOf(child, f, evaluate);
-    if (v.status === 'met') met = true;
-    else if (v.status === 'review') review = true;
-    else {
-      unmet = true;
-      gap = c.mode === 'any' ? Math.min(gap, v.gap ?? INF) : gap + (v.gap ?? INF);
-    }
-  }
-  const status = c.mode === 'any' ? (met ? 'met' : review ? 'review' : 'unmet') : unmet ? 'unmet' : review ? 'review' : 'met';
-  return { status, gap: status === 'unmet' ? gap : 0 };
+  const children = c.children.map((child) => verdictOf(child, f, evaluate));
+  const status = groupStatus(c.mode, children);
+  return { status, gap: status === 'unmet' ? groupGap(c.mode, children) : 0 };
 }
 
 /**
@@ -372,8 +367,8 @@ function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardD
     unmet++;
     if (v.duplicate) {
       duplicate = v.duplicate;
-      duplicateGap += v.gap ?? INF;
-    } else steps += v.gap ?? INF;
+      duplicateGap += gapOf(v);
+    } else steps += gapOf(v);
     if (steps > maxSteps || (duplicate && steps > 0)) return new Statuses(input, ruleSet, award, ctx, f.year, false, duplicate ? INF : steps, null);
   }
   const eligible = unmet > 0 ? false : reviews > 0 ? 'needs_review' : true;
