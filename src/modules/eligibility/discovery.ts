@@ -125,13 +125,6 @@ function evaluatePerson(p: PersonHistory, job: BatchJob, out: DiscoveryHit[]): v
   });
 }
 
-/** The hits one batch of people gives. */
-export function evaluatePeople(batch: PersonHistory[], job: BatchJob): DiscoveryHit[] {
-  const out: DiscoveryHit[] = [];
-  for (const p of batch) evaluatePerson(p, job, out);
-  return out;
-}
-
 /** The hits one batch of collectives gives. */
 export function evaluateUnits(batch: UnitHistory[], job: BatchJob): DiscoveryHit[] {
   const f = job.filter;

@@ -375,28 +375,35 @@ function screenStatuses(input: EligibilityInput, ruleSet: RuleSet, award: AwardD
   return new Statuses(input, ruleSet, award, ctx, f.year, eligible, eligible === false ? steps + duplicateGap : 0, (unmet === 1 && duplicate) || null);
 }
 
+/** What a check keeps to explain itself later: the subject, the rule set, the award, the settings. */
+abstract class CheckOf {
+  readonly year: number;
+  protected readonly input: EligibilityInput;
+  protected readonly ruleSet: RuleSet;
+  protected readonly award: AwardDef;
+  protected readonly ctx: Context;
+  constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number) {
+    this.input = input;
+    this.ruleSet = ruleSet;
+    this.award = award;
+    this.ctx = ctx;
+    this.year = year;
+  }
+}
+
 /** A check evaluated to the end: statuses now, texts (`summary`, `explain`) when asked. A class, not closures:
  *  discovery makes millions of these and explains a few. */
-class Screening implements Screened {
+class Screening extends CheckOf implements Screened {
   readonly eligible: EligibilityResult['eligible'];
   readonly stepsAway: number | null;
   readonly duplicate: EligibilityResult['duplicate'];
-  readonly year: number;
-  private readonly input: EligibilityInput;
-  private readonly ruleSet: RuleSet;
-  private readonly award: AwardDef;
   private readonly rules: AwardRules;
-  private readonly ctx: Context;
   private readonly nodes: Node[];
   private readonly unmet: Node[];
   private readonly reviews: Node[];
   constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, rules: AwardRules, ctx: Context, year: number, nodes: Node[]) {
-    this.input = input;
-    this.ruleSet = ruleSet;
-    this.award = award;
+    super(input, ruleSet, award, ctx, year);
     this.rules = rules;
-    this.ctx = ctx;
-    this.year = year;
     this.nodes = nodes;
     this.unmet = nodes.filter((n) => n.status === 'unmet');
     this.reviews = nodes.filter((n) => n.status === 'review');
@@ -466,22 +473,13 @@ class NotEvaluated implements Screened {
  * A screened check (see `EngineOptions.maxSteps`): its statuses, and its texts by evaluating it in full when asked.
  * When screening stopped early, it is not eligible and `stepsAway` is a lower bound (null if infinite).
  */
-class Statuses implements Screened {
+class Statuses extends CheckOf implements Screened {
   readonly eligible: EligibilityResult['eligible'];
   readonly stepsAway: number | null;
   readonly duplicate: EligibilityResult['duplicate'];
-  readonly year: number;
-  private readonly input: EligibilityInput;
-  private readonly ruleSet: RuleSet;
-  private readonly award: AwardDef;
-  private readonly ctx: Context;
   private full: Screened | null = null;
   constructor(input: EligibilityInput, ruleSet: RuleSet, award: AwardDef, ctx: Context, year: number, eligible: EligibilityResult['eligible'], steps: number, duplicate: EligibilityResult['duplicate']) {
-    this.input = input;
-    this.ruleSet = ruleSet;
-    this.award = award;
-    this.ctx = ctx;
-    this.year = year;
+    super(input, ruleSet, award, ctx, year);
     this.eligible = eligible;
     this.stepsAway = Number.isFinite(steps) ? steps : null;
     this.duplicate = duplicate;
