@@ -11,5 +11,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // A page on a busy 2-core CI machine can take seconds to settle; vitest's 1 s default made journeys flaky.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

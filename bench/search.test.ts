@@ -32,7 +32,7 @@ describe('people search on the demo city', () => {
     const queries = [...(await buildQueries(db, 60)), { q: 'nguyen', scope: { all: true } as Scope }, { q: 'tho', scope: { all: true } as Scope }, { q: 'thi', scope: { all: true } as Scope }];
     for (const { q, scope } of queries) {
       for (const offset of [0, 50]) {
-        const page = await searchPeople(db, scope, { q, limit: 50, offset });
+        const page = await searchPeople(db, scope, scope, { q, limit: 50, offset });
         const expected = await reference(scope, q, 50, offset);
         expect([q, page.items.map((i) => i.id)]).toEqual([q, expected.slice(0, 50)]);
         expect(page.hasMore).toBe(expected.length > 50);

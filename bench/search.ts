@@ -64,11 +64,11 @@ export async function buildQueries(db: Db, count = 300): Promise<{ q: string; sc
 
 /** Runs the queries (after a warm-up) and returns the p95 in milliseconds. */
 export async function measureSearch(db: Db, queries: { q: string; scope: Scope }[]): Promise<{ p95: number; p50: number; slowest: { q: string; ms: number }[] }> {
-  for (const { q, scope } of queries.slice(0, 20)) await searchPeople(db, scope, { q, limit: 50, offset: 0 });
+  for (const { q, scope } of queries.slice(0, 20)) await searchPeople(db, scope, scope, { q, limit: 50, offset: 0 });
   const timings: { q: string; ms: number }[] = [];
   for (const { q, scope } of queries) {
     const t = performance.now();
-    await searchPeople(db, scope, { q, limit: 50, offset: 0 });
+    await searchPeople(db, scope, scope, { q, limit: 50, offset: 0 });
     timings.push({ q: `${q}${scope.all ? '' : ' [unit scope]'}`, ms: performance.now() - t });
   }
   const ms = timings.map((t) => t.ms);

@@ -1,14 +1,17 @@
+import { DataDirLockedError } from '../server/data-dir-lock.ts';
 import { parseArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { backupCommand } from './commands/backup.ts';
 import { checkCommand } from './commands/check.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { seedCommand } from './commands/seed.ts';
 import type { CliContext } from './context.ts';
 
 /** Every command of `vinhdanh`; to add one, write a `Command` and list it here. */
-export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand, checkCommand];
+export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand, backupCommand, restoreCommand, checkCommand];
 
 function help(ctx: CliContext): void {
   ctx.out('Cách dùng (usage): vinhdanh <command> [options]');
@@ -37,7 +40,9 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   try {
     return await command.run(parseArgs(rest, command.booleans), ctx);
   } catch (error) {
-    ctx.err(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Another process has the embedded database open: its message says who and how to stop it, no stack needed.
+    if (error instanceof DataDirLockedError) ctx.err(`${name}: ${error.message}`);
+    else ctx.err(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }
 }

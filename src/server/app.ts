@@ -4,11 +4,13 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { backupRoutes } from '../modules/backup/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { sessionGate } from '../modules/auth/gate.ts';
 import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
@@ -19,6 +21,7 @@ import { type Locale, errorMessage } from '../shared/i18n/messages.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import { migrationState } from './migrate.ts';
+import { assertCleanInput, controlCharacterIssue, fromDatabaseError, originHost } from './edge.ts';
 import { zodIssueToFieldIssue } from './validation.ts';
 import { VERSION } from './version.ts';
 import type { AuthUser } from '../modules/auth/roles.ts';
@@ -44,7 +47,9 @@ function localeOf(req: FastifyRequest): Locale {
 }
 
 /** Maps any error to the one error body `{ error: { code, message, details } }`. */
-function toAppError(error: FastifyError | AppError | Error): AppError {
+const sizeLabel = (bytes: number) => (bytes >= 1_048_576 ? `${Math.round(bytes / 1_048_576)} MB` : `${Math.round(bytes / 1024)} KB`);
+
+function toAppError(error: FastifyError | AppError | Error, limits?: { body: number; upload: number }): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
@@ -64,14 +69,17 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
-      return new AppError('PAYLOAD_TOO_LARGE');
+      return new AppError('PAYLOAD_TOO_LARGE', { limit: limits ? sizeLabel(fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? limits.body : limits.upload) : '' });
+    // A static path that escapes the web root or holds NUL: as if the file did not exist.
+    case 'FST_STATIC_FORBIDDEN_PATH':
+      return new AppError('NOT_FOUND');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED');
   if (error instanceof SyntaxError || fe.statusCode === 400) return new AppError('MALFORMED_JSON');
-  return new AppError('INTERNAL');
+  return fromDatabaseError(error) ?? new AppError('INTERNAL');
 }
 
 /**
@@ -84,6 +92,11 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
+    // A URL that cannot be decoded ("/%E0%A4%A") is answered in the app's error format, not Fastify's.
+    frameworkErrors: (_error, req, reply) => {
+      // Typed for a route's schema, which this reply (no route matched) does not have.
+      void (reply as unknown as FastifyReply).status(400).send({ error: { code: 'MALFORMED_URL', message: errorMessage('MALFORMED_URL', {}, localeOf(req)), details: {} } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -110,8 +123,10 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   });
 
   app.setErrorHandler((error, req, reply) => {
-    const appError = toAppError(error as FastifyError);
+    const appError = toAppError(error as FastifyError, { body: config.bodyLimitBytes, upload: config.uploadLimitBytes });
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    // A database error mapped to a 4xx means a route lacks its own check: answered, but worth fixing.
+    else if (!(error instanceof AppError) && (error as { severity?: unknown }).severity) req.log.warn({ err: error }, 'database refused a request the route did not check');
     const locale = req.locale ?? 'vi';
     void reply.status(appError.status).send({
       error: { code: appError.code, message: errorMessage(appError.code, appError.details, locale), details: appError.details },
@@ -126,11 +141,21 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
       req.sessionToken = req.user ? token : null;
     }
     req.locale = localeOf(req);
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers.origin) {
-      const origin = new URL(req.headers.origin).host;
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers.origin !== undefined) {
       const host = (config.trustProxy && req.headers['x-forwarded-host']) || req.headers.host;
-      if (origin !== host) throw new AppError('ORIGIN_MISMATCH');
+      if (originHost(req.headers.origin) !== host) throw new AppError('ORIGIN_MISMATCH');
     }
+  });
+  // An account that owes a password change or a second factor reaches only the routes to do so (auth/gate.ts).
+  app.addHook('onRequest', sessionGate(config));
+  // Control characters never reach a use case (or PostgreSQL, which cannot store NUL).
+  app.addHook('preValidation', async (req) => {
+    // A web-app path with NUL is a file that does not exist, not a form to correct.
+    if (!req.url.startsWith('/api/')) {
+      if (controlCharacterIssue(req.params, [], false)) throw new AppError('NOT_FOUND');
+      return;
+    }
+    assertCleanInput(req);
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
@@ -146,6 +171,7 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(eligibilityRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(importRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(auditRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(backupRoutes(routeDeps), { prefix: '/api/v1' });
 
   if (existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });

@@ -10,6 +10,10 @@ export interface Config {
   lockoutAttempts: number;
   lockoutMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Second factor required of system_admin and board roles (on with a PostgreSQL server, off in the embedded demo). */
+  mfaRequired: boolean;
+  /** Days a browser that passed the second factor may skip it ("remember this device"); 0 = never. */
+  mfaRememberDays: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   logLevel: string;
@@ -32,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: Number(env.LOGIN_LOCKOUT_ATTEMPTS ?? 5),
     lockoutMinutes: Number(env.LOGIN_LOCKOUT_MINUTES ?? 15),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    mfaRequired: bool(env.MFA_REQUIRED, !!databaseUrl),
+    mfaRememberDays: Number(env.MFA_REMEMBER_DAYS ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 40 * 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -27,23 +28,39 @@ const asIso = (v: string) => {
 const parseInt8 = (v: string) => Number(v);
 const keep = (v: string) => v;
 
+export interface PgliteOptions {
+  /** What the lock file says this process is (default: its command line). */
+  command?: string;
+  /** A lock on `dataDir` the caller already took (restore holds it while it renames the old directory aside). */
+  lock?: DataDirLock;
+}
+
 /**
- * Opens the embedded database in `dataDir` (or in memory when `dataDir` is null).
+ * Opens the embedded database in `dataDir` (or in memory when `dataDir` is null). A data directory is locked to
+ * this process until `close()` (one process per embedded database, see data-dir-lock.ts).
+ * @throws DataDirLockedError when another process has the directory open.
  * @example const db = await openPglite('./data');
  */
-export async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create({
-    dataDir: dataDir ?? undefined,
-    loadDataDir,
-    extensions: { pg_trgm },
-    parsers: {
-      [OID.int8]: parseInt8,
-      [OID.date]: keep,
-      [OID.timestamp]: asIso,
-      [OID.timestamptz]: asIso,
-    },
-  });
+export async function openPglite(dataDir: string | null, loadDataDir?: Blob | File, opts: PgliteOptions = {}): Promise<Db> {
+  const lock = dataDir ? (opts.lock ?? lockDataDir(dataDir, opts.command)) : null;
+  let lite: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    lite = await PGlite.create({
+      dataDir: dataDir ?? undefined,
+      loadDataDir,
+      extensions: { pg_trgm },
+      parsers: {
+        [OID.int8]: parseInt8,
+        [OID.date]: keep,
+        [OID.timestamp]: asIso,
+        [OID.timestamptz]: asIso,
+      },
+    });
+  } catch (error) {
+    if (!opts.lock) lock?.release();
+    throw error;
+  }
   void pgliteTypes;
   const run = async <T>(q: { query: PGlite['query'] }, sql: string, params?: unknown[]) =>
     (await q.query<T>(sql, params as unknown[])).rows;
@@ -54,7 +71,13 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob | Fi
     exec: async (sql) => {
       await lite.exec(sql);
     },
-    close: () => lite.close(),
+    close: async () => {
+      try {
+        await lite.close();
+      } finally {
+        lock?.release();
+      }
+    },
     // exposed for snapshots in tests
     ...({ pglite: lite } as object),
   } as Db;

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db.ts';
+import { DataDirLockedError } from './data-dir-lock.ts';
+import { type Db, openDatabase } from './db.ts';
 import { migrate } from './migrate.ts';
 import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
 import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  app.log.info(await recoverInterruptedJobs(db), 'import jobs recovered');
+  // An embedded database is this process's alone (data-dir-lock.ts): every job left parsing or applying was
+  // interrupted. On a PostgreSQL server other processes may be at work: only jobs whose lease ran out, checked
+  // again every half minute (a process that dies mid-import leaves its job to the others).
+  app.log.info(await recoverInterruptedJobs(db, db.kind === 'pglite' ? 'all' : 'expired'), 'import jobs recovered');
+  const recovery = db.kind === 'postgresql' ? sweepExpiredJobs(db, (n) => app.log.info(n, 'import jobs recovered')) : null;
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
   // History digests left stale (after a migration on an existing database, or writes of a process that stopped)
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = async () => {
+    if (recovery) clearInterval(recovery);
     await app.close();
     await db.close();
     process.exit(0);
@@ -41,7 +47,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** Releases import jobs whose lease ran out, periodically (PostgreSQL: several app processes share the jobs). */
+function sweepExpiredJobs(db: Db, log: (n: Awaited<ReturnType<typeof recoverInterruptedJobs>>) => void): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    recoverInterruptedJobs(db, 'expired')
+      .then((n) => n.failed + n.released + n.expired > 0 && log(n))
+      .catch(() => undefined);
+  }, 30_000);
+  timer.unref();
+  return timer;
+}
+
 main().catch((error) => {
-  console.error(error);
+  // A second process on the same embedded database: say who holds it and how to stop it, not a stack trace.
+  if (error instanceof DataDirLockedError) process.stderr.write(`\n${error.message}\n\n`);
+  else console.error(error);
   process.exit(1);
 });

@@ -24,7 +24,16 @@ describe('people search', () => {
     await page.getByTestId('people-row').first().locator('a').first().click();
     await page.getByTestId('person-name').waitFor();
     expect(foldVietnamese(await page.getByTestId('person-name').innerText())).toContain('nguyen');
-    expect(await page.getByTestId('person-cccd').innerText()).toMatch(/^\d{12}$/);
+    // CCCD masked by default (Decree 13/2023); "Hiện" shows the full number (an audited read) that the mask hides.
+    const masked = await page.getByTestId('person-cccd').innerText();
+    expect(masked).toMatch(/^\d{3}\*{6}\d{3}$/);
+    expect(await page.getByTestId('person-birth').innerText()).toMatch(/^\d{4}$/);
+    expect(await page.getByTestId('person-reveal').innerText()).toBe('Hiện');
+    await page.getByTestId('person-reveal').click();
+    await expect.poll(() => page.getByTestId('person-cccd').innerText(), POLL).toMatch(/^\d{12}$/);
+    const full = await page.getByTestId('person-cccd').innerText();
+    expect([full.slice(0, 3), full.slice(-3)]).toEqual([masked.slice(0, 3), masked.slice(-3)]);
+    expect(await page.getByTestId('person-birth').innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await expect.poll(() => page.getByTestId('person-years').innerText(), POLL).toMatch(/Hoàn thành (xuất sắc |tốt )?nhiệm vụ/);
     await page.context().close();
   });

@@ -23,6 +23,9 @@ describe('editing a person', () => {
     }
 
     await first.getByTestId('person-edit-open').click();
+    // The page shows the CCCD masked; the form holds the full number (loaded through the audited read), never the mask.
+    expect(await first.getByTestId('person-cccd').innerText()).toMatch(/^\d{3}\*{6}\d{3}$/);
+    await expect.poll(() => first.getByTestId('person-edit-cccd').inputValue(), POLL).toMatch(/^\d{12}$/);
     await first.getByTestId('person-edit-name').fill(`Lê Thị Sửa ${tag}`);
     await first.getByTestId('person-edit-submit').click();
     await expect.poll(() => first.getByTestId('person-name').innerText(), POLL).toBe(`Lê Thị Sửa ${tag}`);

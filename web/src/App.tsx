@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
-import { useMe } from './lib/me.ts';
+import { useMe, useSessionGate } from './lib/me.ts';
 import { ChangePasswordPage } from './pages/ChangePassword.tsx';
 import { LoginPage } from './pages/Login.tsx';
+import { SecurityPage } from './pages/Security.tsx';
 
 // Pages load on first visit, so sign-in does not wait for tables, trees and pickers.
 const DiscoveryPage = lazy(() => import('./pages/Discovery.tsx').then((m) => ({ default: m.DiscoveryPage })));
@@ -24,6 +25,7 @@ const UsersPage = lazy(() => import('./pages/Users.tsx').then((m) => ({ default:
 export function AppRoutes() {
   const { data: me, isLoading, error } = useMe();
   const { t } = useTranslation();
+  useSessionGate();
   if (isLoading) return <Spin fullscreen />;
   if (error) return <ErrorAlert error={error} />;
   if (!me) {
@@ -35,6 +37,7 @@ export function AppRoutes() {
     );
   }
   if (me.mustChangePassword) return <ChangePasswordPage forced />;
+  if (me.mfaEnrolmentRequired) return <SecurityPage forced />;
   return (
     <Routes>
       <Route path="/login" element={<Navigate to="/org" replace />} />
@@ -51,6 +54,7 @@ export function AppRoutes() {
         <Route path="/admin/quotas" element={<QuotasPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="/security" element={<SecurityPage />} />
         <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
       </Route>
     </Routes>

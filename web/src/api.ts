@@ -23,6 +23,14 @@ export const setApiLocale = (locale: Locale) => {
   currentLocale = locale;
 };
 
+/** Codes with which the server holds a session to a step it owes (server side: src/modules/auth/gate.ts). */
+export type GateCode = 'PASSWORD_CHANGE_REQUIRED' | 'MFA_ENROLMENT_REQUIRED';
+let gateListener: ((code: GateCode) => void) | null = null;
+/** Called when any API answer says the session owes a step, so the app shows the form for it (lib/me.ts). */
+export const onSessionGate = (listener: ((code: GateCode) => void) | null) => {
+  gateListener = listener;
+};
+
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** Builds `path?query`, skipping empty values. */
@@ -50,6 +58,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!res.ok) {
     const err = (data as { error?: { code?: ErrorCode; message?: string; details?: Record<string, unknown> } } | null)?.error;
     const code = err?.code ?? 'INTERNAL';
+    if (res.status === 403 && (code === 'PASSWORD_CHANGE_REQUIRED' || code === 'MFA_ENROLMENT_REQUIRED')) gateListener?.(code);
     throw new ApiError(res.status, code, err?.message ?? code, err?.details ?? {});
   }
   return data as T;

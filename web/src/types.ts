@@ -4,7 +4,7 @@ import type { CriterionResult, EligibilityResult } from '../../src/modules/rules
 
 export type { CriterionResult, EligibilityResult };
 
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'import.run' | 'users.manage' | 'audit.read'
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'people.personal_data' | 'import.run' | 'users.manage' | 'audit.read'
   | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
 export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,8 +17,16 @@ export interface RoleBinding { role: Role; orgUnitId: number; orgUnitName: strin
 
 export interface Me {
   id: number; username: string; displayName: string; locale: Locale; mustChangePassword: boolean;
+  /** A second factor is enrolled; required of the account but not enrolled yet (enrolment comes first). */
+  mfaEnabled: boolean; mfaEnrolmentRequired: boolean;
   roles: RoleBinding[]; permissions: Permission[];
 }
+
+/** POST /auth/login when a second factor is enrolled: no session yet, POST /auth/login/mfa completes it. */
+export interface MfaChallenge { mfaRequired: true; rememberDays: number }
+
+export interface MfaStatus { enabled: boolean; enabledAt: string | null; required: boolean; recoveryCodesLeft: number }
+export interface MfaEnrolment { secret: string; otpauthUrl: string; qrSvgDataUrl: string }
 
 export interface Unit {
   id: number; code: string; kind: UnitKind; name: string; shortName: string | null; parentId: number | null;
@@ -43,6 +51,8 @@ export interface UnitDetail {
 export interface PersonSummary {
   id: number; nationalId: string; fullName: string; gender: 'female' | 'male' | null; birthDate: string | null;
   currentUnitId: number | null; currentUnitName: string | null; position: string | null; isLeader: boolean | null;
+  /** CCCD shown as 001******960, birth date as its year: never values to send back. */
+  personalDataMasked: boolean;
 }
 
 export interface SearchResponse { items: PersonSummary[]; hasMore: boolean }
@@ -57,11 +67,15 @@ export interface PersonDetail {
   version: number; isLeader: boolean; employments: Employment[];
   years: { year: number; rating: string | null; titles: string[] }[];
   awards: { id: number; formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null; revokedOn: string | null }[];
-  actions: { canEdit: boolean };
+  personalDataMasked: boolean;
+  actions: { canEdit: boolean; canRevealPersonalData: boolean };
 }
 
+/** Full CCCD and birth date of one person: GET /people/:id/personal-data, an audited read. */
+export interface PersonalData { id: number; nationalId: string; birthDate: string | null; personalDataMasked: boolean }
+
 export interface User {
-  id: number; username: string; displayName: string; disabled: boolean; locked: boolean; mustChangePassword: boolean;
+  id: number; username: string; displayName: string; disabled: boolean; locked: boolean; mustChangePassword: boolean; mfaEnabled: boolean;
   locale: Locale; version: number; lastLoginAt: string | null; roles: RoleBinding[];
 }
 
@@ -78,6 +92,8 @@ export interface ImportJob {
   id: number; kind: 'people' | 'org_units'; status: ImportStatus; fileName: string; totalRows: number; processedRows: number; progress: number;
   counts: { create: number; update: number; unchanged: number } | null; applied: { created: number; updated: number } | null;
   errorCount: number; errors: ImportIssue[]; preview: ImportPreviewItem[]; failure: string | null;
+  /** The last apply was interrupted (the server stopped) and rolled back; the job may be applied again. */
+  interrupted?: { at: string } | null;
 }
 
 /** A collective's record; `inherited` when it was earned by a predecessor (merged or split into this unit). */
@@ -111,7 +127,7 @@ export interface CatalogueSetting {
   basis: string; labelVi: string; labelEn: string; noteVi?: string; noteEn?: string; updatedAt: string | null; updatedBy: string | null; version: number;
 }
 
-export interface Quota { id: number | null; award: string; awardName: string; unitId: number | null; unitName: string | null; year: number | null; max: number; basis: string; used: number }
+export interface Quota { id: number | null; award: string; awardName: string; unitId: number | null; unitName: string | null; year: number | null; max: number; basis: string; used: number | null }
 
 export interface QuotaViolation { award: string; awardName: string; unitId: number | null; year: number | null; max: number; count: number; basis: string; messageVi: string; messageEn: string }
 export interface BatchResponse {

@@ -1,10 +1,12 @@
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.ts';
-import { assertStrongPassword, generatePassword } from '../../modules/auth/passwords.ts';
+import { assertStrongPassword } from '../../modules/auth/password-policy.ts';
+import { generatePassword } from '../../modules/auth/passwords.ts';
 import { createUser } from '../../modules/auth/users.ts';
 import { createUnit } from '../../modules/org/commands.ts';
 import type { Db } from '../../server/db.ts';
 import { migrate } from '../../server/migrate.ts';
 import { AppError } from '../../shared/errors.ts';
+import { errorMessage } from '../../shared/i18n/messages.ts';
 import { stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { type CliContext, withDb } from '../context.ts';
@@ -34,9 +36,9 @@ async function createTopUnit(db: Db, args: Parameters<Command['run']>[0]): Promi
 async function askPassword(ctx: CliContext): Promise<string | null> {
   const first = await ctx.readHidden('Mật khẩu mới (new password): ');
   try {
-    assertStrongPassword(first);
-  } catch {
-    ctx.err('create-admin: the password needs at least 10 characters, with letters and digits');
+    await assertStrongPassword(first);
+  } catch (error) {
+    ctx.err(`create-admin: ${error instanceof AppError ? errorMessage(error.code, error.details, 'en') : String(error)}`);
     return null;
   }
   const second = await ctx.readHidden('Nhập lại (repeat): ');

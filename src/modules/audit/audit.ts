@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../../server/db.ts';
+import type { Queryable } from '../../server/db.ts';
 
 /** Who performs a write. `null` id means the system itself (seeding, migrations, CLI). */
 export interface Actor {
@@ -18,7 +18,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 /** JSON with sorted keys, so the hash of a row does not depend on key order after a round trip through jsonb. */
 export function canonicalJson(value: unknown): string {
@@ -33,7 +33,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-interface HashInput {
+export interface HashInput {
   at: string;
   actorId: number | null;
   actorName: string | null;
@@ -45,7 +45,7 @@ interface HashInput {
   after: unknown;
 }
 
-function hashRow(prevHash: string, row: HashInput): string {
+export function hashRow(prevHash: string, row: HashInput): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(row)).digest('hex');
 }
 
@@ -56,16 +56,19 @@ function toJson(value: unknown): unknown {
 
 /**
  * Appends audit entries in the caller's transaction. The advisory lock serialises writers
- * so the chain never forks; it is held only until that transaction ends.
+ * so the chain never forks; it is held only until that transaction ends. Ids are the last id + 1, given
+ * here under that lock rather than by a sequence (whose rolled-back values would leave holes): a hole in
+ * the ids then means a lost row, and `verifyAuditChain` reports it.
  * @example await audit(tx, actor, [{ action: 'person.update', entity: 'person', entityId: 7, before, after }]);
  */
 export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await q.query('select pg_advisory_xact_lock(7310002)');
-  const last = await q.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
+  const last = await q.query<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1');
   let prev = last[0]?.hash ?? GENESIS;
+  let id = last[0]?.id ?? 0;
   const at = new Date().toISOString();
-  const rows: (HashInput & { prevHash: string; hash: string })[] = [];
+  const rows: (HashInput & { id: number; prevHash: string; hash: string })[] = [];
   for (const e of entries) {
     const row: HashInput = {
       at,
@@ -79,17 +82,17 @@ export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): 
       after: toJson(e.after),
     };
     const hash = hashRow(prev, row);
-    rows.push({ ...row, prevHash: prev, hash });
+    rows.push({ ...row, id: ++id, prevHash: prev, hash });
     prev = hash;
   }
   // One JSON document per chunk: far cheaper to bind than eleven arrays with a jsonb[] each (100k-row imports).
   for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
     await q.query(
-      `insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, org_unit_id, before, after, prev_hash, hash)
-       select x."at", x."actorId", x."actorName", x."action", x."entity", x."entityId", x."orgUnitId", x."before", x."after", x."prevHash", x."hash"
-         from rows from (jsonb_to_recordset($1::jsonb) as ("at" timestamptz, "actorId" bigint, "actorName" text, "action" text, "entity" text,
+      `insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, org_unit_id, before, after, prev_hash, hash)
+       select x."id", x."at", x."actorId", x."actorName", x."action", x."entity", x."entityId", x."orgUnitId", x."before", x."after", x."prevHash", x."hash"
+         from rows from (jsonb_to_recordset($1::jsonb) as ("id" bigint, "at" timestamptz, "actorId" bigint, "actorName" text, "action" text, "entity" text,
               "entityId" text, "orgUnitId" bigint, "before" jsonb, "after" jsonb, "prevHash" text, "hash" text))
-              with ordinality as x("at", "actorId", "actorName", "action", "entity", "entityId", "orgUnitId", "before", "after", "prevHash", "hash", n)
+              with ordinality as x("id", "at", "actorId", "actorName", "action", "entity", "entityId", "orgUnitId", "before", "after", "prevHash", "hash", n)
         order by x.n`,
       [JSON.stringify(rows.slice(i, i + AUDIT_CHUNK))],
     );
@@ -98,37 +101,4 @@ export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): 
 
 const AUDIT_CHUNK = 20_000;
 
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  /** First row whose hash or link does not match, when the chain is broken. */
-  brokenAt?: { id: number; reason: 'prev_hash' | 'hash' };
-}
-
-/**
- * Recomputes every hash of the chain in id order, in pages so memory stays flat.
- * @example const report = await verifyAuditChain(db); if (!report.ok) console.error(report.brokenAt);
- */
-export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
-  let prev = GENESIS;
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await db.query<{
-      id: number; at: string; actor_id: number | null; actor_name: string | null; action: string; entity: string;
-      entity_id: string | null; org_unit_id: number | null; before: unknown; after: unknown; prev_hash: string; hash: string;
-    }>('select * from audit_log where id > $1 order by id limit $2', [lastId, pageSize]);
-    if (rows.length === 0) return { ok: true, checked };
-    for (const r of rows) {
-      if (r.prev_hash !== prev) return { ok: false, checked, brokenAt: { id: r.id, reason: 'prev_hash' } };
-      const expected = hashRow(prev, {
-        at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity,
-        entityId: r.entity_id, orgUnitId: r.org_unit_id, before: r.before, after: r.after,
-      });
-      if (expected !== r.hash) return { ok: false, checked, brokenAt: { id: r.id, reason: 'hash' } };
-      prev = r.hash;
-      lastId = r.id;
-      checked++;
-    }
-  }
-}
+export { type ChainBreak, type ChainReport, verifyAuditChain } from './verify.ts';

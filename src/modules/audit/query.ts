@@ -1,4 +1,5 @@
 import type { Queryable } from '../../server/db.ts';
+import { maskPersonalFields } from '../../shared/personal-data.ts';
 import { type Scope, scopeCondition } from '../auth/scope.ts';
 
 /** Filters of the audit log, shared by the browsing route and the Excel export. */
@@ -17,7 +18,9 @@ export interface AuditRow {
 }
 
 /**
- * One page of the audit log, newest first, within the reader's scope: entries before `beforeId`.
+ * One page of the audit log, newest first, within the reader's scope: entries before `beforeId`. CCCDs and
+ * birth dates in before/after are masked for every reader: the log says who changed what, and reading the
+ * full values is the audited read of GET /people/:id/personal-data (the stored entries and their hashes stay whole).
  * @example const page = await listAudit(db, scope, { entity: 'person' }, { limit: 100 });
  */
 export async function listAudit(q: Queryable, scope: Scope, f: AuditFilter, page: { beforeId?: number; limit: number }): Promise<AuditRow[]> {
@@ -41,5 +44,5 @@ export async function listAudit(q: Queryable, scope: Scope, f: AuditFilter, page
        from audit_log a where ${where.join(' and ')} order by a.id desc limit $${params.length}`,
     params,
   );
-  return rows.map((r) => ({ id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity, entityId: r.entity_id, orgUnitId: r.org_unit_id, unitName: r.unit_name, before: r.before, after: r.after, hash: r.hash }));
+  return rows.map((r) => ({ id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entity: r.entity, entityId: r.entity_id, orgUnitId: r.org_unit_id, unitName: r.unit_name, before: maskPersonalFields(r.before), after: maskPersonalFields(r.after), hash: r.hash }));
 }

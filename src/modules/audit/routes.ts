@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/dates.ts';
 import type { ModuleDeps } from '../../server/app.ts';
 import { authorize } from '../../server/http.ts';
 import { listAudit } from './query.ts';
@@ -11,8 +12,8 @@ export const ZAuditFilter = z.strictObject({
   entityId: z.string().max(60).optional(),
   action: z.string().max(60).optional(),
   actor: z.string().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ZCalendarDate.optional(),
+  to: ZCalendarDate.optional(),
 });
 
 const ZAuditQuery = ZAuditFilter.extend({

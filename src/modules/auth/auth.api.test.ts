@@ -91,9 +91,10 @@ describe('user administration', () => {
   });
 
   it('refuses a duplicate username (case-insensitive) and a weak password', async () => {
-    const dup = await call(ctx.app, w.admin.cookie, { method: 'POST', url: '/api/v1/users', payload: { username: w.viewerA.username.toUpperCase(), displayName: 'X', password: 'KhoiTao2026x', roles: [] } });
+    const roles = [{ role: 'viewer', orgUnitId: w.a }];
+    const dup = await call(ctx.app, w.admin.cookie, { method: 'POST', url: '/api/v1/users', payload: { username: w.viewerA.username.toUpperCase(), displayName: 'X', password: 'KhoiTao2026x', roles } });
     expect(dup.statusCode).toBe(409);
-    const weak = await call(ctx.app, w.admin.cookie, { method: 'POST', url: '/api/v1/users', payload: { username: `weak${Date.now()}`, displayName: 'X', password: '123', roles: [] } });
+    const weak = await call(ctx.app, w.admin.cookie, { method: 'POST', url: '/api/v1/users', payload: { username: `weak${Date.now()}`, displayName: 'X', password: '123', roles } });
     expect(weak.json().error.code).toBe('PASSWORD_TOO_WEAK');
   });
 

@@ -3,12 +3,9 @@ import { hash, verify } from '@node-rs/argon2';
 
 // Algorithm.Argon2id of @node-rs/argon2 (an ambient const enum, which type stripping cannot read).
 const ARGON2ID = 2;
-import { AppError } from '../../shared/errors.ts';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes); tests lower the cost through ARGON2_FAST.
 const COST = process.env.ARGON2_FAST === '1' ? { memoryCost: 1024, timeCost: 1 } : { memoryCost: 19_456, timeCost: 2 };
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
@@ -21,13 +18,6 @@ export async function verifyPassword(stored: string, password: string): Promise<
     return await verify(stored, password);
   } catch {
     return false;
-  }
-}
-
-/** @throws AppError PASSWORD_TOO_WEAK unless the password has the minimum length, letters and digits. */
-export function assertStrongPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH || !/\p{L}/u.test(password) || !/\d/.test(password)) {
-    throw new AppError('PASSWORD_TOO_WEAK', { min: PASSWORD_MIN_LENGTH, field: 'newPassword' });
   }
 }
 

@@ -2,7 +2,7 @@
 export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'users.manage' | 'audit.read' | 'import.run' | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
+export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'people.personal_data' | 'users.manage' | 'audit.read' | 'import.run' | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
 
 /** Declared policy: which roles hold which permission (within the subtree of their org node). */
 export const POLICY: Record<Permission, readonly Role[]> = {
@@ -10,6 +10,8 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'org.write': ['system_admin', 'board_specialist'],
   'people.read': ROLES,
   'people.write': ['system_admin', 'board_specialist', 'unit_officer'],
+  // Full CCCD and birth date (Decree 13/2023): those who maintain people; each reveal or export is audited.
+  'people.personal_data': ['system_admin', 'board_specialist', 'unit_officer'],
   'import.run': ['system_admin', 'board_specialist', 'unit_officer'],
   'users.manage': ['system_admin'],
   'audit.read': ['system_admin', 'board_leader', 'board_specialist'],
@@ -19,6 +21,9 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'catalogue.manage': ['system_admin'],
   'quota.manage': ['system_admin', 'board_specialist'],
 };
+
+/** Roles that must sign in with a second factor when MFA_REQUIRED is on: they administer or decide for everyone in scope. */
+export const MFA_ROLES: readonly Role[] = ['system_admin', 'board_specialist', 'board_leader'];
 
 export interface RoleAssignment {
   role: Role;
@@ -32,7 +37,14 @@ export interface AuthUser {
   displayName: string;
   locale: 'vi' | 'en';
   mustChangePassword: boolean;
+  /** A second factor is enrolled (sign-in asks for a code). */
+  mfaEnabled: boolean;
   roles: RoleAssignment[];
+}
+
+/** Whether the second factor is required of this user (and so enrolment comes before anything else). */
+export function mfaRequiredFor(user: { roles: RoleAssignment[] }, required: boolean): boolean {
+  return required && user.roles.some((r) => MFA_ROLES.includes(r.role));
 }
 
 /** The org nodes under which a user holds a permission. */

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const userOn = (orgUnitId: number): AuthUser => ({ id: 1, username: 'u', displayName: 'u', locale: 'vi', mustChangePassword: false, roles: [{ role: 'board_specialist', orgUnitId }] });
+const userOn = (orgUnitId: number): AuthUser => ({ id: 1, username: 'u', displayName: 'u', locale: 'vi', mustChangePassword: false, mfaEnabled: false, roles: [{ role: 'board_specialist', orgUnitId }] });
 
 it('a role on the only top unit covers everything; once another top unit exists it covers its own subtree only', async () => {
   const city = await makeUnit(db, { parentId: null, kind: 'city_committee' });

@@ -4,11 +4,15 @@ import type { AuthUser, Role } from './roles.ts';
 
 export const SESSION_COOKIE = 'vd_session';
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The stored form of a random token (sessions, sign-in challenges, remembered devices, recovery codes). */
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A fresh random token of 256 bits. */
+export const newToken = () => randomBytes(32).toString('base64url');
 
 /** Starts a session and returns the token for the cookie; only its hash is stored. */
 export async function createSession(q: Queryable, userId: number, hours: number, meta: { ip?: string; userAgent?: string }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   await q.query(
     `insert into user_session (token_hash, user_id, expires_at, ip, user_agent)
      values ($1, $2, now() + make_interval(hours => $3), $4, $5)`,
@@ -30,10 +34,10 @@ export async function deleteUserSessions(q: Queryable, userId: number, exceptTok
 /** Loads the user of a live session and slides its expiry; null when absent, expired or disabled. */
 export async function resolveSession(q: Queryable, token: string, hours: number): Promise<AuthUser | null> {
   const rows = await q.query<{
-    id: number; username: string; display_name: string; locale: 'vi' | 'en'; must_change_password: boolean;
+    id: number; username: string; display_name: string; locale: 'vi' | 'en'; must_change_password: boolean; mfa_enabled: boolean;
     roles: { role: Role; orgUnitId: number }[] | null; expires_at: string;
   }>(
-    `select u.id, u.username, u.display_name, u.locale, u.must_change_password, s.expires_at,
+    `select u.id, u.username, u.display_name, u.locale, u.must_change_password, u.mfa_enabled_at is not null as mfa_enabled, s.expires_at,
             (select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id) order by r.id)
                from user_role r where r.user_id = u.id) as roles
        from user_session s join app_user u on u.id = s.user_id
@@ -54,6 +58,7 @@ export async function resolveSession(q: Queryable, token: string, hours: number)
     displayName: row.display_name,
     locale: row.locale,
     mustChangePassword: row.must_change_password,
+    mfaEnabled: row.mfa_enabled,
     roles: (row.roles ?? []).map((r) => ({ role: r.role, orgUnitId: Number(r.orgUnitId) })),
   };
 }

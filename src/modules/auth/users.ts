@@ -2,10 +2,14 @@ import type { Db, Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { expectVersion } from '../audit/changes.ts';
-import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.ts';
+import { forgetDevices } from './devices.ts';
+import { clearMfa } from './mfa.ts';
+import { assertStrongPassword } from './password-policy.ts';
+import { hashPassword } from './passwords.ts';
 import type { Role, RoleAssignment } from './roles.ts';
 import { type Scope, inScope } from './scope.ts';
 import { deleteUserSessions } from './sessions.ts';
+import { administrableUserCondition } from './user-scope.ts';
 
 export interface UserView {
   id: number;
@@ -14,6 +18,7 @@ export interface UserView {
   disabled: boolean;
   locked: boolean;
   mustChangePassword: boolean;
+  mfaEnabled: boolean;
   locale: 'vi' | 'en';
   version: number;
   lastLoginAt: string | null;
@@ -22,35 +27,53 @@ export interface UserView {
 
 const USER_SELECT = `
   select u.id, u.username, u.display_name, u.disabled, u.must_change_password, u.locale, u.version, u.last_login_at,
-         coalesce(u.locked_until > now(), false) as locked,
+         coalesce(u.locked_until > now(), false) as locked, u.mfa_enabled_at is not null as mfa_enabled,
          coalesce((select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id,
                     'orgUnitName', (select v.name from org_unit_version v where v.unit_id = r.org_unit_id order by v.valid_from desc limit 1)) order by r.id)
                    from user_role r where r.user_id = u.id), '[]') as roles
     from app_user u`;
 
-type UserRow = { id: number; username: string; display_name: string; disabled: boolean; must_change_password: boolean; locale: 'vi' | 'en'; version: number; last_login_at: string | null; locked: boolean; roles: (RoleAssignment & { orgUnitName: string })[] };
+type UserRow = {
+  id: number; username: string; display_name: string; disabled: boolean; must_change_password: boolean; locale: 'vi' | 'en'; version: number;
+  last_login_at: string | null; locked: boolean; mfa_enabled: boolean; roles: (RoleAssignment & { orgUnitName: string })[];
+};
 
 const toView = (r: UserRow): UserView => ({
   id: r.id, username: r.username, displayName: r.display_name, disabled: r.disabled, locked: r.locked, mustChangePassword: r.must_change_password,
-  locale: r.locale, version: r.version, lastLoginAt: r.last_login_at, roles: r.roles.map((x) => ({ ...x, orgUnitId: Number(x.orgUnitId) })),
+  mfaEnabled: r.mfa_enabled, locale: r.locale, version: r.version, lastLoginAt: r.last_login_at, roles: r.roles.map((x) => ({ ...x, orgUnitId: Number(x.orgUnitId) })),
 });
 
+/** One account by id, whoever asks (one's own account, and after a write that the scope already allowed). */
 export async function findUserView(q: Queryable, id: number): Promise<UserView | null> {
   const rows = await q.query<UserRow>(`${USER_SELECT} where u.id = $1`, [id]);
   return rows[0] ? toView(rows[0]) : null;
 }
 
-/** Users with at least one role inside the scope (an admin of a subtree sees its users only). */
-export async function listUsers(q: Queryable, scope: Scope): Promise<UserView[]> {
-  const rows = await q.query<UserRow>(`${USER_SELECT} order by lower(u.username)`);
-  return rows.map(toView).filter((u) => scope.all || u.roles.length === 0 || u.roles.some((r) => inScope(scope, r.orgUnitId)));
+/**
+ * One account the scope administers (every role inside it, see user-scope.ts).
+ * @throws AppError NOT_FOUND when absent or out of reach
+ */
+export async function loadAdministrableUser(q: Queryable, scope: Scope, id: number): Promise<UserView> {
+  const params: unknown[] = [id];
+  const rows = await q.query<UserRow>(`${USER_SELECT} where u.id = $1 and ${administrableUserCondition(scope, 'u', params)}`, params);
+  if (!rows[0]) throw new AppError('NOT_FOUND');
+  return toView(rows[0]);
 }
 
-const snapshot = (u: UserView | null) => u && { username: u.username, displayName: u.displayName, disabled: u.disabled, roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })), version: u.version };
+/** The accounts the scope administers: every role inside it (an admin of a subtree sees its own users only). */
+export async function listUsers(q: Queryable, scope: Scope): Promise<UserView[]> {
+  const params: unknown[] = [];
+  const rows = await q.query<UserRow>(`${USER_SELECT} where ${administrableUserCondition(scope, 'u', params)} order by lower(u.username)`, params);
+  return rows.map(toView);
+}
 
+const snapshot = (u: UserView | null) => u && { username: u.username, displayName: u.displayName, disabled: u.disabled, mfaEnabled: u.mfaEnabled, roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })), version: u.version };
+
+/** Roles given must lie in the scope, and only an administrator of everything may leave an account without roles. */
 function assertRolesInScope(scope: Scope, roles: { role: Role; orgUnitId: number }[]): void {
   const outside = roles.find((r) => !inScope(scope, r.orgUnitId));
   if (outside) throw new AppError('FORBIDDEN', { field: 'roles', orgUnitId: outside.orgUnitId });
+  if (!scope.all && roles.length === 0) throw new AppError('FORBIDDEN', { field: 'roles', reason: 'roles_required' });
 }
 
 async function setRoles(q: Queryable, userId: number, roles: { role: Role; orgUnitId: number }[]): Promise<void> {
@@ -73,8 +96,8 @@ export interface CreateUserInput {
  * @throws AppError DUPLICATE_USERNAME | PASSWORD_TOO_WEAK | FORBIDDEN
  */
 export async function createUser(db: Db, actor: Actor, scope: Scope, input: CreateUserInput): Promise<UserView> {
-  assertStrongPassword(input.password);
   assertRolesInScope(scope, input.roles);
+  await assertStrongPassword(input.password, { username: input.username, displayName: input.displayName, field: 'password' });
   const passwordHash = await hashPassword(input.password);
   return db.tx(async (q) => {
     const taken = await q.query('select 1 from app_user where lower(username) = lower($1)', [input.username]);
@@ -97,23 +120,33 @@ export interface UpdateUserInput {
   unlock?: boolean;
   roles?: { role: Role; orgUnitId: number }[];
   resetPassword?: string;
+  /** Removes the account's second factor (lost phone): it signs in with the password and enrols again. */
+  resetMfa?: boolean;
 }
 
 /**
- * Changes an account's name, roles, disabled flag, lock, or password (reset forces a change at next sign-in).
+ * Changes an account's name, roles, disabled flag, lock, password (reset forces a change at next sign-in) or
+ * second factor — only for an account the scope administers (every role inside it).
  * @throws AppError NOT_FOUND | VERSION_CONFLICT | FORBIDDEN | PASSWORD_TOO_WEAK
  */
 export async function updateUser(db: Db, actor: Actor, scope: Scope, id: number, input: UpdateUserInput): Promise<UserView> {
-  if (input.resetPassword !== undefined) assertStrongPassword(input.resetPassword);
-  const newHash = input.resetPassword !== undefined ? await hashPassword(input.resetPassword) : null;
+  let newHash: string | null = null;
+  if (input.resetPassword !== undefined) {
+    // Read in scope first: the strength check names the account and compares with its current password.
+    const target = await loadAdministrableUser(db, scope, id);
+    const [{ password_hash: currentHash }] = await db.query<{ password_hash: string }>('select password_hash from app_user where id = $1', [id]);
+    await assertStrongPassword(input.resetPassword, { username: target.username, displayName: input.displayName ?? target.displayName, currentHash, field: 'resetPassword' });
+    newHash = await hashPassword(input.resetPassword);
+  }
   return db.tx(async (q) => {
-    const before = await findUserView(q, id);
-    if (!before || !(scope.all || before.roles.some((r) => inScope(scope, r.orgUnitId)))) throw new AppError('NOT_FOUND');
+    const before = await loadAdministrableUser(q, scope, id);
     await expectVersion(q, 'app_user', 'app_user', id, input.version);
     if (input.roles) assertRolesInScope(scope, input.roles);
     if (actor.id === id && (input.disabled || (input.roles && !input.roles.some((r) => r.role === 'system_admin') && before.roles.some((r) => r.role === 'system_admin')))) {
       throw new AppError('FORBIDDEN', { field: 'roles', reason: 'self_lockout' });
     }
+    // One's own second factor goes off only with the password and a code (POST /auth/mfa/disable).
+    if (actor.id === id && input.resetMfa) throw new AppError('FORBIDDEN', { field: 'resetMfa', reason: 'own_mfa' });
     await q.query(
       `update app_user set display_name = coalesce($2, display_name), disabled = coalesce($3, disabled),
               failed_attempts = case when $4 then 0 else failed_attempts end, locked_until = case when $4 then null else locked_until end,
@@ -122,25 +155,21 @@ export async function updateUser(db: Db, actor: Actor, scope: Scope, id: number,
       [id, input.displayName ?? null, input.disabled ?? null, input.unlock ?? false, newHash],
     );
     if (input.roles) await setRoles(q, id, input.roles);
-    if (input.disabled || newHash) await deleteUserSessions(q, id);
+    if (newHash) await forgetDevices(q, id);
+    if (input.resetMfa) await clearMfa(q, id);
+    if (input.disabled || newHash || input.resetMfa) await deleteUserSessions(q, id);
     const after = await findUserView(q, id);
-    await audit(q, actor, [{ action: newHash ? 'user.reset_password' : 'user.update', entity: 'app_user', entityId: id, orgUnitId: after?.roles[0]?.orgUnitId ?? null, before: snapshot(before), after: snapshot(after) }]);
+    await audit(q, actor, auditEntries(input, newHash !== null).map((action) => ({ action, entity: 'app_user', entityId: id, orgUnitId: after?.roles[0]?.orgUnitId ?? null, before: snapshot(before), after: snapshot(after) })));
     return after as UserView;
   });
 }
 
-/**
- * Changes one's own password after checking the current one; other sessions end.
- * @throws AppError PASSWORD_WRONG | PASSWORD_TOO_WEAK
- */
-export async function changeOwnPassword(db: Db, actor: Actor, userId: number, currentToken: string, current: string, next: string): Promise<void> {
-  const [row] = await db.query<{ password_hash: string }>('select password_hash from app_user where id = $1', [userId]);
-  if (!row || !(await verifyPassword(row.password_hash, current))) throw new AppError('PASSWORD_WRONG', { field: 'currentPassword' });
-  assertStrongPassword(next);
-  const hash = await hashPassword(next);
-  await db.tx(async (q) => {
-    await q.query('update app_user set password_hash = $2, must_change_password = false, version = version + 1 where id = $1', [userId, hash]);
-    await deleteUserSessions(q, userId, currentToken);
-    await audit(q, actor, [{ action: 'user.change_password', entity: 'app_user', entityId: userId, before: null, after: { passwordChanged: true } }]);
-  });
+/** One audit action per kind of change: a password reset and an MFA reset stand out in the log. */
+function auditEntries(input: UpdateUserInput, passwordReset: boolean): string[] {
+  const actions: string[] = [];
+  if (passwordReset) actions.push('user.reset_password');
+  if (input.resetMfa) actions.push('user.mfa_reset');
+  const other = input.displayName !== undefined || input.disabled !== undefined || input.unlock || input.roles !== undefined;
+  if (other || actions.length === 0) actions.push('user.update');
+  return actions;
 }

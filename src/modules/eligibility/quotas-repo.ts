@@ -2,8 +2,9 @@
 import type { Actor } from '../audit/audit.ts';
 import { audit } from '../audit/audit.ts';
 import type { Scope } from '../auth/scope.ts';
-import { assertInScope } from '../auth/scope.ts';
+import { assertInScope, inScope } from '../auth/scope.ts';
 import { catalogue } from '../catalogue/catalogue.ts';
+import { findUnit } from '../org/repo.ts';
 import type { Settings } from '../catalogue/settings.ts';
 import type { QuotaCap } from '../rules/quotas.ts';
 import type { Db, Queryable } from '../../server/db.ts';
@@ -51,6 +52,25 @@ export async function usedUnder(q: Queryable, cap: QuotaCap, year: number): Prom
   return r.n;
 }
 
+export type QuotaView = QuotaCap & { used: number | null; usedYear: number };
+
+/**
+ * The caps a caller may see, with what is used: caps on units in their scope with the count; caps that bind them
+ * from above (city-wide, or on an ancestor of a unit they hold a role on) without it, since that count covers
+ * units outside their scope; no others.
+ */
+export async function quotasVisibleTo(q: Queryable, scope: Scope, roots: number[], settings: Settings, year: number): Promise<QuotaView[]> {
+  const caps = await listCaps(q, settings);
+  const above = scope.all ? new Set<number>() : new Set([...(await unitChains(q, roots)).values()].flat());
+  const out: QuotaView[] = [];
+  for (const cap of caps) {
+    const usedYear = cap.year ?? year;
+    if (scope.all || (cap.unitId !== null && inScope(scope, cap.unitId))) out.push({ ...cap, used: await usedUnder(q, cap, usedYear), usedYear });
+    else if (cap.unitId === null || above.has(cap.unitId)) out.push({ ...cap, used: null, usedYear });
+  }
+  return out;
+}
+
 export interface NewQuota {
   award: string;
   unitId?: number | null;
@@ -65,6 +85,8 @@ export async function createQuota(db: Db, actor: Actor, scope: Scope, input: New
   if (input.unitId != null) assertInScope(scope, input.unitId);
   else if (!scope.all) throw new AppError('FORBIDDEN', { reason: 'city_wide_quota' });
   return db.tx(async (t) => {
+    // A scope over everything says nothing about whether the unit exists.
+    if (input.unitId != null && !(await findUnit(t, input.unitId))) throw new AppError('NOT_FOUND', { field: 'unitId' });
     const [row] = await t.query<{ id: number }>(
       'insert into award_quota (award_code, unit_id, year, max_count, basis, created_by) values ($1,$2,$3,$4,$5,$6) returning id',
       [input.award, input.unitId ?? null, input.year ?? null, input.max, input.basis, actor.id],

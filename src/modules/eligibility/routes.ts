@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../server/app.ts';
-import { actorOf, authorize } from '../../server/http.ts';
+import { actorOf, authorize, requireUser } from '../../server/http.ts';
+import { rootsFor } from '../auth/roles.ts';
+import { ZCalendarDate } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { catalogue, ruleSetOn } from '../catalogue/catalogue.ts';
 import { currentSettings, listSettings, updateSetting } from '../catalogue/settings-repo.ts';
@@ -10,12 +12,12 @@ import { ZEligibilityInput } from '../rules/contract.ts';
 import { EligibilityError, checkEligibility } from '../rules/engine.ts';
 import { discoverableAwards, explainHits } from './discovery.ts';
 import { discoveryWorkbook } from './export.ts';
-import { createQuota, listCaps, usedUnder } from './quotas-repo.ts';
+import { createQuota, quotasVisibleTo } from './quotas-repo.ts';
 import { batchCheck, discoverHits, personPanel, subtreeInScope, todayInVietnam, unitPanel } from './service.ts';
 
 const tags = ['eligibility'];
 const zId = z.object({ id: z.coerce.number().int().positive() });
-const zDate = z.iso.date();
+const zDate = ZCalendarDate;
 const zYear = z.coerce.number().int().min(2000).max(2100);
 const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const ZPanelQuery = z.strictObject({ asOf: zDate.optional(), year: zYear.optional() });
@@ -134,12 +136,10 @@ export function eligibilityRoutes({ db }: ModuleDeps): FastifyPluginAsync {
     });
 
     app.get('/quotas', { schema: { tags, querystring: z.strictObject({ year: zYear.optional() }) } }, async (req) => {
-      await authorize(req, db, 'eligibility.read');
+      const scope = await authorize(req, db, 'eligibility.read');
       const year = req.query.year ?? Number(todayInVietnam().slice(0, 4));
-      const caps = await listCaps(db, await currentSettings(db));
-      const quotas = [];
-      for (const cap of caps) quotas.push({ ...cap, used: await usedUnder(db, cap, cap.year ?? year), usedYear: cap.year ?? year });
-      return { year, quotas };
+      const roots = rootsFor(requireUser(req), 'eligibility.read');
+      return { year, quotas: await quotasVisibleTo(db, scope, roots, await currentSettings(db), year) };
     });
 
     app.post('/quotas', { schema: { tags, body: ZQuota } }, async (req, reply) => {

@@ -1,6 +1,9 @@
-import type { Queryable } from '../../server/db.ts';
-import type { Scope } from '../auth/scope.ts';
-import { type SearchInput, searchPeople } from '../people/search.ts';
+import type { PassThrough } from 'node:stream';
+import type { Db, Queryable } from '../../server/db.ts';
+import { maskBirthDate, maskNationalId } from '../../shared/personal-data.ts';
+import { type Actor, audit } from '../audit/audit.ts';
+import { type Scope, inScope } from '../auth/scope.ts';
+import { type SearchFilters, countPeople, searchPeople } from '../people/search.ts';
 import type { Category, Gender } from '../people/types.ts';
 import { CATEGORY_LABELS, GENDER_LABELS, LEADER_LABELS, PEOPLE_COLUMNS } from './columns.ts';
 import { MAX_EXPORT_ROWS, excelDate, streamWorkbook } from './export-xlsx.ts';
@@ -8,14 +11,22 @@ import { MAX_EXPORT_ROWS, excelDate, streamWorkbook } from './export-xlsx.ts';
 const PAGE = 5000;
 
 interface ExportRow {
-  id: number; national_id: string; full_name: string; gender: Gender | null; birth_date: string | null;
+  id: number; national_id: string; full_name: string; gender: Gender | null; birth_date: string | null; current_unit_id: number | null;
   unit_code: string | null; unit_name: string | null; position: string | null; category: Category | null; is_leader: boolean | null; from_date: string | null;
+}
+
+/** Who exports, and where they may see full personal data ('people.personal_data'). */
+export interface PeopleExporter {
+  actor: Actor;
+  personalScope: Scope;
+  /** The org node the audit entry is filed under when the filter names no unit (the exporter's own). */
+  auditUnitId: number | null;
 }
 
 /** The template's columns and the current position of a page of people, in the page's order. */
 async function details(q: Queryable, ids: number[]): Promise<ExportRow[]> {
   const rows = await q.query<ExportRow>(
-    `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, u.code as unit_code, e.position, e.category, e.is_leader, e.from_date,
+    `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, u.code as unit_code, e.position, e.category, e.is_leader, e.from_date,
             (select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc limit 1) as unit_name
        from person p
        left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
@@ -29,17 +40,36 @@ async function details(q: Queryable, ids: number[]): Promise<ExportRow[]> {
 }
 
 /**
+ * Writes the one audit entry of an export that carries full CCCDs and birth dates, before the file is
+ * written (a read of personal data is recorded before it happens): the filter and how many rows carry
+ * them. Nothing is written when no row does.
+ */
+async function auditExport(db: Db, scope: Scope, who: PeopleExporter, filters: SearchFilters): Promise<void> {
+  const counts = await countPeople(db, scope, who.personalScope, filters, who.personalScope);
+  const rowCount = Math.min(counts.within, MAX_EXPORT_ROWS);
+  if (rowCount === 0) return;
+  await db.tx((q) => audit(q, who.actor, [{
+    action: 'people.export_personal_data', entity: 'person', entityId: null, orgUnitId: filters.unitId ?? who.auditUnitId,
+    before: null, after: { filter: filters, rowCount },
+  }]));
+}
+
+/**
  * The scoped people search (same filters as GET /people) as an .xlsx with the import template's
  * columns, so the file can be edited and imported back. Pages through `searchPeople`, so scope and
- * filters behave exactly as in the list.
+ * filters behave exactly as in the list. Rows of people working where the exporter may see personal
+ * data hold the full CCCD and birth date (audited, see auditExport); the others are masked as in lists.
  */
-export function exportPeople(q: Queryable, scope: Scope, filters: Omit<SearchInput, 'limit' | 'offset'>) {
+export async function exportPeople(db: Db, scope: Scope, who: PeopleExporter, filters: SearchFilters): Promise<PassThrough> {
+  await auditExport(db, scope, who, filters);
   return streamWorkbook(PEOPLE_COLUMNS, [{ header: 'Tên đơn vị', width: 36 }], async (add) => {
     for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += PAGE) {
-      const page = await searchPeople(q, scope, { ...filters, limit: Math.min(PAGE, MAX_EXPORT_ROWS - offset), offset });
-      for (const r of await details(q, page.items.map((p) => p.id))) {
+      const page = await searchPeople(db, scope, who.personalScope, { ...filters, limit: Math.min(PAGE, MAX_EXPORT_ROWS - offset), offset });
+      for (const r of await details(db, page.items.map((p) => p.id))) {
+        const full = inScope(who.personalScope, r.current_unit_id);
         add([
-          r.national_id, r.full_name, r.gender ? GENDER_LABELS[r.gender] : null, excelDate(r.birth_date), r.unit_code, r.position,
+          full ? r.national_id : maskNationalId(r.national_id), r.full_name, r.gender ? GENDER_LABELS[r.gender] : null,
+          full ? excelDate(r.birth_date) : maskBirthDate(r.birth_date), r.unit_code, r.position,
           r.category ? CATEGORY_LABELS[r.category] : null, r.is_leader === null ? null : r.is_leader ? LEADER_LABELS.yes : LEADER_LABELS.no,
           excelDate(r.from_date), r.unit_name,
         ]);

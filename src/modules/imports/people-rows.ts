@@ -1,4 +1,5 @@
 import { checkCccd } from '../../shared/cccd.ts';
+import { isMaskedNationalId } from '../../shared/personal-data.ts';
 import type { Category, Gender } from '../people/types.ts';
 import { cellCccd, cellDate, cellText, today } from './cells.ts';
 import type { IssueList } from './issues.ts';
@@ -60,6 +61,8 @@ export function stagePersonRow(r: SheetRow<PersonColumn>, seen: Map<string, numb
   const fromDate = date('fromDate');
 
   if (nationalId === '') bad('nationalId', 'required');
+  // A masked export ('001******960') edited and imported back: say why, not just "12 digits".
+  else if (isMaskedNationalId(nationalId)) bad('nationalId', 'personal_data_masked');
   else {
     const problem = checkCccd(nationalId, { gender, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null });
     if (problem) bad('nationalId', `cccd_${problem}`);

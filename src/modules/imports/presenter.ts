@@ -18,6 +18,7 @@ export function presentJob(job: JobRow, locale: Locale) {
     errors: (job.errors ?? []).map((issue) => ({ ...issue, message: issueMessage(issue, locale) })),
     preview: summary.preview ?? [],
     failure: summary.failure ?? null,
+    interrupted: summary.interrupted ?? null,
     createdAt: job.created_at,
     finishedAt: job.finished_at,
     appliedAt: job.applied_at,

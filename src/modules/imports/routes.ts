@@ -2,8 +2,10 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import type { ModuleDeps } from '../../server/app.ts';
-import { actorOf, authorize } from '../../server/http.ts';
+import { actorOf, authorize, requireUser } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
+import { rootsFor } from '../auth/roles.ts';
+import { resolveScope } from '../auth/scope.ts';
 import { today } from './cells.ts';
 import { exportAudit } from './export-audit.ts';
 import { exportOrgUnits } from './export-org.ts';
@@ -46,7 +48,9 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
         throw error;
       }
       const actor = actorOf(req);
-      const started = await startImport(db, actor, scope, req.params.kind, file, part.filename || 'import.xlsx');
+      // The name is only shown back; control characters (a NUL in filename*=) are dropped, not refused.
+      const fileName = part.filename.replace(/[\u0000-\u001f\u007f]/g, '') || 'import.xlsx';
+      const started = await startImport(db, actor, scope, req.params.kind, file, fileName);
       reply.status(202);
       return presentJob(await loadOwnJob(db, actor, started.jobId), req.locale);
     });
@@ -71,7 +75,10 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
 
     app.get('/exports/people', { schema: { tags, querystring: s.ZExportPeopleQuery } }, async (req, reply) => {
       const scope = await authorize(req, db, 'people.read');
-      return sendXlsx(reply, exportPeople(db, scope, req.query), `danh-sach-ca-nhan-${stamp()}.xlsx`, `Danh sách cá nhân ${stamp()}.xlsx`);
+      const user = requireUser(req);
+      const roots = rootsFor(user, 'people.personal_data');
+      const who = { actor: actorOf(req), personalScope: await resolveScope(db, user, 'people.personal_data'), auditUnitId: roots.length === 1 ? roots[0] : null };
+      return sendXlsx(reply, await exportPeople(db, scope, who, req.query), `danh-sach-ca-nhan-${stamp()}.xlsx`, `Danh sách cá nhân ${stamp()}.xlsx`);
     });
 
     app.get('/exports/org-units', { schema: { tags, querystring: s.ZExportOrgQuery } }, async (req, reply) => {

@@ -23,6 +23,16 @@ const sheetOrder = (handler: AnyHandler) => {
   return (a: FieldIssue, b: FieldIssue) => (a.row ?? 0) - (b.row ?? 0) || (position.get(a.field) ?? 99) - (position.get(b.field) ?? 99);
 };
 
+/** How often a working process renews its job's lease (a few times per lease, see jobs.ts). */
+const RENEW_MS = (jobs.LEASE_SECONDS * 1000) / 4;
+
+/** Keeps renewing the lease of a job this process works on, until the returned function is called. */
+function holdLease(db: Db, jobId: number, owner: string): () => void {
+  const timer = setInterval(() => void jobs.renewLease(db, jobId, owner).catch(() => undefined), RENEW_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** A job whose file is being parsed; `done` settles when validation has finished (or failed). */
 export interface StartedImport {
   jobId: number;
@@ -37,15 +47,19 @@ export interface StartedImport {
 export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string): Promise<StartedImport> {
   const handler = handlerOf(kind);
   const sheet = await openSheet(file, handler.columns);
-  const jobId = await jobs.insertJob(db, kind, fileName, actor.id, sheet.estimatedRows);
-  const done = stage(db, scope, handler, jobId, sheet).catch(async (error: unknown) => {
-    const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
-    await jobs.failJob(db, jobId, reason).catch(() => undefined);
-  });
+  const owner = jobs.newLeaseOwner();
+  const jobId = await jobs.insertJob(db, kind, fileName, actor.id, sheet.estimatedRows, owner);
+  const stopLease = holdLease(db, jobId, owner);
+  const done = stage(db, scope, handler, jobId, owner, sheet)
+    .catch(async (error: unknown) => {
+      const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
+      await jobs.failJob(db, jobId, owner, reason).catch(() => undefined);
+    })
+    .finally(stopLease);
   return { jobId, done };
 }
 
-async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, sheet: OpenedSheet<string>): Promise<void> {
+async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, owner: string, sheet: OpenedSheet<string>): Promise<void> {
   const issues = new IssueList();
   const seen = new Map<string, number>();
   const staged: { row: number }[] = [];
@@ -61,14 +75,14 @@ async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, s
     // Progress goes to the database (other processes poll it) at most a few times a second.
     if (count % 1000 === 0 && Date.now() - reported > 250) {
       // Reading and checking rows is about 80% of the work before the preview; the plan is the rest.
-      await jobs.setProgress(db, jobId, count, sheet.estimatedRows ? 0.8 * Math.min(1, count / sheet.estimatedRows) : 0);
+      await jobs.setProgress(db, jobId, owner, count, sheet.estimatedRows ? 0.8 * Math.min(1, count / sheet.estimatedRows) : 0);
       reported = Date.now();
     }
   }
-  await jobs.setProgress(db, jobId, count, 0.85);
+  await jobs.setProgress(db, jobId, owner, count, 0.85);
   const plan = await handler.plan(db, scope, staged);
   const errors = [...issues.items, ...plan.issues].sort(sheetOrder(handler));
-  await jobs.finishStaging(db, jobId, {
+  await jobs.finishStaging(db, jobId, owner, {
     totalRows: count,
     summary: { counts: handler.counts(plan), preview: handler.preview(plan, PREVIEW_LIMIT) },
     errors,
@@ -93,14 +107,17 @@ class RecheckFailed extends Error {
 
 /**
  * Applies a validated job all-or-nothing: re-checks the staged rows against the database as it is now,
- * then writes every change, its audit entries and the job's new status in one transaction.
- * @throws AppError NOT_FOUND | IMPORT_INVALID (errors, also when the re-check finds new ones) | IMPORT_STATE
+ * then writes every change, its audit entries and the job's new status in one transaction. The job is leased
+ * to this request while it runs (a server that stops mid-apply leaves it to recovery, see jobs.ts).
+ * @throws AppError NOT_FOUND | IMPORT_INVALID (errors, also when the re-check finds new ones) | IMPORT_STATE (details.status: the job's)
  */
 export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: number): Promise<{ created: number; updated: number; unchanged: number }> {
   const job = await loadOwnJob(db, actor, jobId);
   if (job.status === 'invalid') throw new AppError('IMPORT_INVALID', { count: job.error_count });
-  if (!(await jobs.claimForApply(db, jobId))) throw new AppError('IMPORT_STATE', { status: job.status });
+  const owner = await jobs.claimForApply(db, jobId);
+  if (!owner) throw new AppError('IMPORT_STATE', { status: (await jobs.findJob(db, jobId))?.status ?? job.status });
   const handler = handlerOf(job.kind);
+  const stopLease = holdLease(db, jobId, owner);
   try {
     const rows = fromColumns<{ row: number }>((await jobs.loadStaged<Record<string, unknown[]>>(db, jobId)) ?? {});
     const result = await db.tx(async (q) => {
@@ -112,7 +129,7 @@ export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: num
         ...written.audit,
         { action: 'import.apply', entity: 'import_job', entityId: jobId, before: null, after: { kind: job.kind, fileName: job.file_name, ...counts } },
       ]);
-      await jobs.markApplied(q, jobId, { created: written.created, updated: written.updated });
+      await jobs.markApplied(q, jobId, owner, { created: written.created, updated: written.updated });
       return { created: written.created, updated: written.updated, unchanged: counts.unchanged };
     });
     // PGlite has no autovacuum: refresh the planner's statistics after a large load, or people search
@@ -121,10 +138,12 @@ export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: num
     return result;
   } catch (error) {
     if (error instanceof RecheckFailed) {
-      await jobs.releaseJob(db, jobId, error.issues);
+      await jobs.releaseJob(db, jobId, owner, error.issues);
       throw new AppError('IMPORT_INVALID', { count: error.issues.length, issues: error.issues.slice(0, 20) });
     }
-    await jobs.releaseJob(db, jobId, null);
+    await jobs.releaseJob(db, jobId, owner, null);
     throw error;
+  } finally {
+    stopLease();
   }
 }

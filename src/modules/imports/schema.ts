@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/dates.ts';
 import { ZAuditFilter } from '../audit/routes.ts';
 
 export const ZKindParams = z.object({ kind: z.enum(['people', 'org_units']) });
@@ -44,6 +45,8 @@ export const ZJobView = z.object({
   /** The first 200 changes, by row. */
   preview: z.array(ZPreviewItem),
   failure: z.string().nullable(),
+  /** The last apply was interrupted (the server stopped): rolled back, nothing written; it may be applied again. */
+  interrupted: z.object({ at: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   appliedAt: z.string().nullable(),
@@ -61,6 +64,6 @@ export const ZExportPeopleQuery = z.strictObject({
   isLeader: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
-export const ZExportOrgQuery = z.strictObject({ asOf: z.iso.date().optional() });
+export const ZExportOrgQuery = z.strictObject({ asOf: ZCalendarDate.optional() });
 
 export const ZExportAuditQuery = ZAuditFilter;

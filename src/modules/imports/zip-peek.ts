@@ -1,7 +1,11 @@
 import { inflateRawSync } from 'node:zlib';
 
-/** XML bigger than this is not inflated just to count rows. */
-const MAX_INFLATE = 256 * 1_048_576;
+/**
+ * XML bigger than this is not inflated just to count rows (200,000 rows of the template with inline strings
+ * are about 110 MB). Bounds the inflation itself, not only the size the zip declares: a zip can lie about
+ * that, and a 40 MB deflate stream can expand a thousandfold.
+ */
+export const MAX_INFLATE = 256 * 1_048_576;
 
 interface ZipEntry {
   name: string;
@@ -37,17 +41,19 @@ function centralDirectory(zip: Buffer): ZipEntry[] {
 /**
  * Counts the `<row` elements of the first worksheet in an .xlsx, so the progress bar has a total
  * before the streaming reader gets to the rows (it often reads the whole zip first). Inflating
- * the sheet in C++ takes a few tens of milliseconds for 100,000 rows. Null when it cannot tell.
+ * the sheet in C++ takes a few tens of milliseconds for 100,000 rows. Null when it cannot tell, or when the
+ * sheet inflates past `maxInflate` whatever size the zip declares for it.
  */
-export function countSheetRows(zip: Buffer): number | null {
+export function countSheetRows(zip: Buffer, maxInflate = MAX_INFLATE): number | null {
   try {
     const sheet = centralDirectory(zip).find((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
-    if (!sheet || sheet.size > MAX_INFLATE || sheet.compressedSize === 0xffffffff) return null;
+    if (!sheet || sheet.size > maxInflate || sheet.compressedSize === 0xffffffff) return null;
     const local = sheet.localOffset;
     if (zip.readUInt32LE(local) !== 0x04034b50) return null;
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(start, start + sheet.compressedSize);
-    const xml = sheet.method === 0 ? data : sheet.method === 8 ? inflateRawSync(data) : null;
+    // maxOutputLength stops zlib once the output reaches the bound (it throws, answered null below).
+    const xml = sheet.method === 0 ? data : sheet.method === 8 ? inflateRawSync(data, { maxOutputLength: maxInflate }) : null;
     if (!xml) return null;
     let rows = 0;
     for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/dates.ts';
 import { UNIT_KINDS } from './types.ts';
 
-export const zDate = z.iso.date();
+export const zDate = ZCalendarDate;
 export const zId = z.coerce.number().int().positive();
 
 export const ZUnit = z.object({

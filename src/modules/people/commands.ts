@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../server/db.ts';
 import { checkCccd } from '../../shared/cccd.ts';
 import { AppError } from '../../shared/errors.ts';
+import { isMaskedNationalId } from '../../shared/personal-data.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { expectVersion } from '../audit/changes.ts';
 import { type Scope, assertInScope, inScope } from '../auth/scope.ts';
@@ -11,8 +12,10 @@ import type { Category, Gender } from './types.ts';
 
 const REASONS: Record<string, string> = { format: 'phải gồm đúng 12 chữ số', province: '3 số đầu không phải mã tỉnh', gender_century: 'số thứ 4–6 không khớp giới tính hoặc năm sinh' };
 
-/** @throws AppError INVALID_NATIONAL_ID naming the rule that fails. */
+/** @throws AppError PERSONAL_DATA_MASKED (a masked number sent back) | INVALID_NATIONAL_ID naming the rule that fails. */
 export function assertNationalId(nationalId: string, gender: Gender | null | undefined, birthDate: string | null | undefined): void {
+  // Lists and pages show '001******960'; a form that sends it back must not turn it into a new number.
+  if (isMaskedNationalId(nationalId)) throw new AppError('PERSONAL_DATA_MASKED', { field: 'nationalId', nationalId });
   const problem = checkCccd(nationalId, { gender, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null });
   if (problem) throw new AppError('INVALID_NATIONAL_ID', { field: 'nationalId', nationalId, rule: `cccd_${problem}`, reason: REASONS[problem] });
 }
@@ -94,7 +97,7 @@ export interface UpdatePersonInput {
 
 /**
  * Updates a person's identity fields; a stale `version` gets 409 with what changed.
- * @throws AppError NOT_FOUND | VERSION_CONFLICT | INVALID_NATIONAL_ID | DUPLICATE_NATIONAL_ID
+ * @throws AppError NOT_FOUND | VERSION_CONFLICT | PERSONAL_DATA_MASKED | INVALID_NATIONAL_ID | DUPLICATE_NATIONAL_ID
  */
 export async function updatePerson(db: Db, actor: Actor, scope: Scope, id: number, input: UpdatePersonInput): Promise<void> {
   await db.tx(async (q) => {

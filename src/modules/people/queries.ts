@@ -1,6 +1,7 @@
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
+import { masked } from './personal-data.ts';
 import * as repo from './repo.ts';
 import type { Employment } from './types.ts';
 
@@ -16,10 +17,13 @@ export interface PersonDetail {
   employments: Employment[];
   years: repo.YearRecord[];
   awards: repo.AwardRow[];
+  /** Always true: the page shows the masked CCCD and birth year; the full values are an audited read. */
+  personalDataMasked: boolean;
 }
 
 /**
- * A person with positions, yearly ratings/titles and awards; visible where any unit they worked in is in scope.
+ * A person with positions, yearly ratings/titles and awards, CCCD and birth date masked; visible where any unit
+ * they worked in is in scope.
  * @throws AppError NOT_FOUND
  */
 export async function personDetail(q: Queryable, scope: Scope, id: number): Promise<PersonDetail> {
@@ -30,9 +34,9 @@ export async function personDetail(q: Queryable, scope: Scope, id: number): Prom
   const years = await repo.yearRecordsOf(q, id);
   const awards = await repo.awardsOfPerson(q, id);
   const current = employments.find((e) => e.toDate === null);
-  return {
+  return masked({
     id: person.id, nationalId: person.national_id, fullName: person.full_name, gender: person.gender, birthDate: person.birth_date,
     currentUnitId: person.current_unit_id, version: person.version, isLeader: current?.isLeader ?? false,
     employments, years, awards,
-  };
+  });
 }

@@ -2,10 +2,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../server/app.ts';
-import { actorOf, authorize } from '../../server/http.ts';
-import { inScope, resolveScope } from '../auth/scope.ts';
+import { actorOf, authorize, requireUser } from '../../server/http.ts';
+import { type Scope, inScope, resolveScope } from '../auth/scope.ts';
 import { createPerson, transferPerson, updatePerson } from './commands.ts';
 import './follow-reorg.ts';
+import { revealPersonalData } from './personal-data.ts';
 import { personDetail } from './queries.ts';
 import * as s from './schema.ts';
 import { searchPeople } from './search.ts';
@@ -13,25 +14,39 @@ import { unitRecords } from './unit-records.ts';
 
 const tags = ['people'];
 const zParams = z.object({ id: z.coerce.number().int().positive() });
+const NOWHERE: Scope = { all: false, unitIds: [] };
 
-/** People routes: search, detail (positions, ratings, titles, awards), create, edit, transfer. */
+/**
+ * People routes: search, detail (positions, ratings, titles, awards), the audited read of one person's
+ * full CCCD and birth date, create, edit, transfer.
+ */
 export function peopleRoutes({ db }: ModuleDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
 
     app.get('/people', { schema: { tags, querystring: s.ZSearchQuery, response: { 200: s.ZSearchResponse } } }, async (req) => {
       const scope = await authorize(req, db, 'people.read');
-      return searchPeople(db, scope, req.query);
+      const personalScope = req.user ? await resolveScope(db, req.user, 'people.personal_data') : NOWHERE;
+      return searchPeople(db, scope, personalScope, req.query);
     });
 
     const detail = async (req: FastifyRequest, id: number) => {
       const scope = await authorize(req, db, 'people.read');
       const person = await personDetail(db, scope, id);
-      const writeScope = req.user ? await resolveScope(db, req.user, 'people.write') : { all: false as const, unitIds: [] };
-      return { ...person, actions: { canEdit: inScope(writeScope, person.currentUnitId) } };
+      const writeScope = req.user ? await resolveScope(db, req.user, 'people.write') : NOWHERE;
+      const personalScope = req.user ? await resolveScope(db, req.user, 'people.personal_data') : NOWHERE;
+      return { ...person, actions: { canEdit: inScope(writeScope, person.currentUnitId), canRevealPersonalData: inScope(personalScope, person.currentUnitId) } };
     };
 
     app.get('/people/:id', { schema: { tags, params: zParams, response: { 200: s.ZPersonDetail } } }, async (req) => detail(req, req.params.id));
+
+    // A GET that writes the audit log: showing a full CCCD is a read the law wants recorded (Decree 13/2023).
+    app.get('/people/:id/personal-data', { schema: { tags, params: zParams, response: { 200: s.ZPersonalData } } }, async (req, reply) => {
+      const personalScope = await authorize(req, db, 'people.personal_data');
+      const readScope = await resolveScope(db, requireUser(req), 'people.read');
+      reply.header('cache-control', 'no-store');
+      return revealPersonalData(db, actorOf(req), readScope, personalScope, req.params.id);
+    });
 
     app.get('/units/:id/records', { schema: { tags, params: zParams, response: { 200: s.ZUnitRecords } } }, async (req) => {
       const scope = await authorize(req, db, 'org.read');

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/dates.ts';
 import { CATEGORIES, GENDERS } from './types.ts';
 
-const zDate = z.iso.date();
+const zDate = ZCalendarDate;
 const zName = z.string().trim().min(1).max(200);
 
 export const ZSearchQuery = z.strictObject({
   q: z.string().max(200).optional(),
   unitId: z.coerce.number().int().positive().optional(),
   subtree: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  asOf: z.iso.date().optional(),
+  asOf: zDate.optional(),
   isLeader: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -17,6 +18,7 @@ export const ZSearchQuery = z.strictObject({
 export const ZPersonSummary = z.object({
   id: z.number(), nationalId: z.string(), fullName: z.string(), gender: z.enum(GENDERS).nullable(), birthDate: z.string().nullable(),
   currentUnitId: z.number().nullable(), currentUnitName: z.string().nullable(), position: z.string().nullable(), isLeader: z.boolean().nullable(),
+  personalDataMasked: z.boolean(),
 });
 
 export const ZSearchResponse = z.object({ items: z.array(ZPersonSummary), hasMore: z.boolean() });
@@ -53,8 +55,12 @@ export const ZPersonDetail = z.object({
   employments: z.array(z.object({ id: z.number(), unitId: z.number(), unitCode: z.string(), unitName: z.string(), position: z.string(), category: z.string(), isLeader: z.boolean(), fromDate: z.string(), toDate: z.string().nullable(), endReason: z.string().nullable() })),
   years: z.array(z.object({ year: z.number(), rating: z.string().nullable(), titles: z.array(z.string()) })),
   awards: z.array(z.object({ id: z.number(), formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable(), revokedOn: z.string().nullable() })),
-  actions: z.object({ canEdit: z.boolean() }),
+  personalDataMasked: z.boolean(),
+  actions: z.object({ canEdit: z.boolean(), canRevealPersonalData: z.boolean() }),
 });
+
+/** Full CCCD and birth date of one person (an audited read). */
+export const ZPersonalData = z.object({ id: z.number(), nationalId: z.string(), birthDate: z.string().nullable(), personalDataMasked: z.boolean() });
 
 const ZUnitRecord = { unitId: z.number(), unitName: z.string(), inherited: z.boolean() };
 export const ZUnitRecords = z.object({

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../server/db.ts';
 import { foldVietnamese } from '../../shared/vietnamese.ts';
 import { type Scope, scopeCondition } from '../auth/scope.ts';
+import { masked } from './personal-data.ts';
 import type { PersonSummary } from './types.ts';
 
 export interface SearchInput {
@@ -42,19 +43,27 @@ function pageSource(strategy: Strategy, where: string, limit: string, offset: st
   return `select * from person p where ${where} order by p.sort_key, p.id limit ${limit} offset ${offset}`;
 }
 
+/** A CCCD token of the query: all 12 digits, or the first 3 or more. */
+const isCccdToken = (token: string) => /^\d{3,12}$/.test(token);
+
+export type SearchFilters = Omit<SearchInput, 'limit' | 'offset'>;
+
 /**
- * Accent- and case-insensitive people search ("nguyen van an" finds "Nguyễn Văn An", "đ" = "d"),
- * by CCCD prefix too, sorted in Vietnamese order (given name, then family and middle names).
- * The scope goes into the SQL, so nothing outside it can be listed.
+ * The search's conditions on `person p`. A full CCCD matches for every reader; a CCCD prefix only among
+ * the people whose full numbers the reader may see (`personalScope`): otherwise growing a prefix digit by
+ * digit would spell out the number the answers mask.
  */
-export async function searchPeople(q: Queryable, scope: Scope, input: SearchInput): Promise<{ items: PersonSummary[]; hasMore: boolean }> {
+function peopleFilter(scope: Scope, personalScope: Scope, input: SearchFilters): { where: string[]; params: unknown[]; nameSearch: boolean } {
   const params: unknown[] = [];
   const where: string[] = [scopeCondition(scope, 'p.current_unit_id', params)];
   const tokens = foldVietnamese(input.q ?? '').split(' ').filter(Boolean).slice(0, 8);
   for (const token of tokens) {
-    if (/^\d{3,12}$/.test(token)) {
+    if (isCccdToken(token) && token.length === 12) {
+      params.push(token);
+      where.push(`p.national_id = $${params.length}`);
+    } else if (isCccdToken(token)) {
       params.push(`${token}%`);
-      where.push(`p.national_id like $${params.length}`);
+      where.push(`p.national_id like $${params.length}`, scopeCondition(personalScope, 'p.current_unit_id', params));
     } else {
       params.push(`% ${escapeLike(token)}%`);
       where.push(`p.search_text like $${params.length}`);
@@ -77,6 +86,30 @@ export async function searchPeople(q: Queryable, scope: Scope, input: SearchInpu
     params.push(input.isLeader);
     where.push(`exists (select 1 from employment e where e.person_id = p.id and e.to_date is null and e.is_leader = $${params.length})`);
   }
+  return { where, params, nameSearch: tokens.some((t) => !isCccdToken(t)) };
+}
+
+/**
+ * How many people the search finds, and how many of them work in `within` (e.g. an export's rows that
+ * carry full personal data), to audit an export before it is written.
+ */
+export async function countPeople(q: Queryable, scope: Scope, personalScope: Scope, input: SearchFilters, within: Scope): Promise<{ total: number; within: number }> {
+  const { where, params } = peopleFilter(scope, personalScope, input);
+  const inside = scopeCondition(within, 'p.current_unit_id', params);
+  const [row] = await q.query<{ total: number; within: number }>(
+    `select count(*)::int as total, count(*) filter (where ${inside})::int as within from person p where ${where.join(' and ')}`,
+    params,
+  );
+  return row;
+}
+
+/**
+ * Accent- and case-insensitive people search ("nguyen van an" finds "Nguyễn Văn An", "đ" = "d"),
+ * by CCCD too (see peopleFilter), sorted in Vietnamese order (given name, then family and middle names).
+ * The scope goes into the SQL, so nothing outside it can be listed. Answers show CCCD and birth date masked.
+ */
+export async function searchPeople(q: Queryable, scope: Scope, personalScope: Scope, input: SearchInput): Promise<{ items: PersonSummary[]; hasMore: boolean }> {
+  const { where, params, nameSearch } = peopleFilter(scope, personalScope, input);
   params.push(input.limit + 1, input.offset);
   const query = (strategy: Strategy) =>
     q.query<{
@@ -92,12 +125,11 @@ export async function searchPeople(q: Queryable, scope: Scope, input: SearchInpu
       params,
     );
   // CCCD prefixes and listings without words are left to the planner (btree ranges, spread-out matches).
-  const nameSearch = tokens.some((t) => !/^\d{3,12}$/.test(t));
   const collect = nameSearch && (await estimatedMatches(q, where.join(' and '), params.slice(0, -2))) < COLLECT_BELOW;
   const rows = await query(collect ? 'collect' : 'plan');
   return {
     hasMore: rows.length > input.limit,
-    items: rows.slice(0, input.limit).map((r) => ({
+    items: rows.slice(0, input.limit).map((r) => masked({
       id: r.id, nationalId: r.national_id, fullName: r.full_name, gender: r.gender, birthDate: r.birth_date,
       currentUnitId: r.current_unit_id, currentUnitName: r.unit_name, position: r.position, isLeader: r.is_leader,
     })),

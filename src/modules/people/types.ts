@@ -15,6 +15,8 @@ export interface PersonSummary {
   currentUnitName: string | null;
   position: string | null;
   isLeader: boolean | null;
+  /** Always true in lists: CCCD and birth date are masked (see personal-data.ts). */
+  personalDataMasked: boolean;
 }
 
 export interface Employment {

@@ -7,8 +7,9 @@
  * `needs_review` when it decides the result); an omitted list means "none recorded".
  */
 import { z } from 'zod';
+import { ZCalendarDate } from '../../shared/dates.ts';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+const zDate = ZCalendarDate;
 const zYear = z.number().int().min(1945).max(2200);
 
 export const RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;

@@ -13,14 +13,20 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
   vi: {
     VALIDATION_FAILED: t('Dữ liệu không hợp lệ: {summary}'),
     MALFORMED_JSON: t('Nội dung gửi lên không phải JSON hợp lệ.'),
+    MALFORMED_URL: t('Địa chỉ (URL) không hợp lệ.'),
     UNSUPPORTED_MEDIA_TYPE: t('Kiểu nội dung không được hỗ trợ.'),
     PAYLOAD_TOO_LARGE: t('Dữ liệu hoặc tệp gửi lên quá lớn (tối đa {limit}).'),
     UNAUTHENTICATED: t('Bạn cần đăng nhập.'),
     LOGIN_FAILED: t('Tên đăng nhập hoặc mật khẩu không đúng.'),
     ACCOUNT_LOCKED: t('Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau {minutes} phút.'),
     ACCOUNT_DISABLED: t('Tài khoản đã bị vô hiệu hóa.'),
-    PASSWORD_TOO_WEAK: t('Mật khẩu mới phải có ít nhất {min} ký tự, gồm chữ và số.'),
+    PASSWORD_TOO_WEAK: t('Mật khẩu chưa đạt yêu cầu: {why}. Mật khẩu cần ít nhất {min} ký tự, khó đoán, không chứa tên đăng nhập.'),
     PASSWORD_WRONG: t('Mật khẩu hiện tại không đúng.'),
+    PASSWORD_CHANGE_REQUIRED: t('Bạn cần đổi mật khẩu trước khi sử dụng hệ thống.'),
+    MFA_ENROLMENT_REQUIRED: t('Tài khoản của bạn phải bật xác thực hai lớp trước khi sử dụng hệ thống.'),
+    MFA_CODE_WRONG: t('Mã xác thực không đúng hoặc đã được dùng.'),
+    MFA_CHALLENGE_EXPIRED: t('Phiên xác thực đã hết hạn, hãy đăng nhập lại.'),
+    MFA_STATE: t('Xác thực hai lớp đang ở trạng thái không cho phép thao tác này; hãy tải lại trang.'),
     FORBIDDEN: t('Bạn không có quyền thực hiện thao tác này.'),
     ORIGIN_MISMATCH: t('Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.'),
     NOT_FOUND: t('Không tìm thấy dữ liệu.'),
@@ -29,6 +35,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     DUPLICATE_CODE: t('Mã đơn vị {code} đã tồn tại.'),
     DUPLICATE_USERNAME: t('Tên đăng nhập {username} đã tồn tại.'),
     INVALID_NATIONAL_ID: t('Số CCCD {nationalId} không hợp lệ: {reason}.'),
+    PERSONAL_DATA_MASKED: t('Số CCCD {nationalId} đang ở dạng che (có dấu *) nên không lưu được; hãy nhập đủ 12 chữ số hoặc giữ nguyên số cũ.'),
     ORG_CYCLE: t('Không thể chuyển đơn vị vào dưới chính nó hoặc đơn vị cấp dưới của nó.'),
     ORG_DATE_INVALID: t('Ngày hiệu lực không hợp lệ: {reason}.'),
     ORG_NOT_ACTIVE: t('Đơn vị {code} không hoạt động vào ngày {date} (chưa thành lập hoặc đã giải thể).'),
@@ -37,7 +44,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     EMPLOYMENT_OVERLAP: t('Quá trình công tác bị chồng lấn thời gian.'),
     IMPORT_INVALID: t('Tệp nhập có {count} lỗi; chưa có dữ liệu nào được ghi.'),
     IMPORT_FILE_UNREADABLE: t('Không đọc được tệp Excel: {reason}.'),
-    IMPORT_STATE: t('Lượt nhập không ở trạng thái cho phép thao tác này.'),
+    IMPORT_STATE: t('Không thể ghi lượt nhập này: {state}'),
+    BACKUP_UNAVAILABLE: t('Không sao lưu/khôi phục được: {tool} báo lỗi: {reason}'),
     UNKNOWN_AWARD: t('Không có danh hiệu, hình thức khen thưởng mã "{award}" trong danh mục.'),
     NO_RULE_SET: t('Chưa có bộ quy định nào có hiệu lực vào ngày {asOf} (Luật Thi đua, khen thưởng 2022 áp dụng từ 01/01/2024).'),
     RATE_LIMITED: t('Quá nhiều yêu cầu, vui lòng thử lại sau.'),
@@ -46,14 +54,20 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
   en: {
     VALIDATION_FAILED: t('Invalid data: {summary}'),
     MALFORMED_JSON: t('The request body is not valid JSON.'),
+    MALFORMED_URL: t('The address (URL) is not valid.'),
     UNSUPPORTED_MEDIA_TYPE: t('Unsupported content type.'),
     PAYLOAD_TOO_LARGE: t('The data or file is too large (at most {limit}).'),
     UNAUTHENTICATED: t('Please sign in.'),
     LOGIN_FAILED: t('Wrong username or password.'),
     ACCOUNT_LOCKED: t('Account locked after repeated failed sign-ins; try again in {minutes} minutes.'),
     ACCOUNT_DISABLED: t('This account is disabled.'),
-    PASSWORD_TOO_WEAK: t('The new password needs at least {min} characters with letters and digits.'),
+    PASSWORD_TOO_WEAK: t('The password is not acceptable: {why}. A password needs at least {min} characters, must be hard to guess and must not contain the username.'),
     PASSWORD_WRONG: t('The current password is wrong.'),
+    PASSWORD_CHANGE_REQUIRED: t('You must change your password before using the system.'),
+    MFA_ENROLMENT_REQUIRED: t('Your account must turn on two-factor sign-in before using the system.'),
+    MFA_CODE_WRONG: t('The verification code is wrong or was already used.'),
+    MFA_CHALLENGE_EXPIRED: t('The sign-in step has expired; sign in again.'),
+    MFA_STATE: t('Two-factor sign-in is not in a state that allows this; reload the page.'),
     FORBIDDEN: t('You are not allowed to do this.'),
     ORIGIN_MISMATCH: t('Request refused: it did not come from this site.'),
     NOT_FOUND: t('Not found.'),
@@ -62,6 +76,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     DUPLICATE_CODE: t('Unit code {code} already exists.'),
     DUPLICATE_USERNAME: t('Username {username} already exists.'),
     INVALID_NATIONAL_ID: t('National ID {nationalId} is invalid: {reason}.'),
+    PERSONAL_DATA_MASKED: t('National ID {nationalId} is masked (it holds *) and cannot be saved; enter all 12 digits or keep the old number.'),
     ORG_CYCLE: t('A unit cannot be moved under itself or one of its descendants.'),
     ORG_DATE_INVALID: t('Invalid effective date: {reason}.'),
     ORG_NOT_ACTIVE: t('Unit {code} is not active on {date} (not yet established or dissolved).'),
@@ -70,11 +85,24 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     EMPLOYMENT_OVERLAP: t('Employment periods overlap.'),
     IMPORT_INVALID: t('The file has {count} errors; nothing was written.'),
     IMPORT_FILE_UNREADABLE: t('Cannot read the Excel file: {reason}.'),
-    IMPORT_STATE: t('This import is not in a state that allows this action.'),
+    IMPORT_STATE: t('This import cannot be applied: {state}'),
+    BACKUP_UNAVAILABLE: t('Backup/restore is not possible: {tool}: {reason}'),
     UNKNOWN_AWARD: t('There is no title or form with code "{award}" in the catalogue.'),
     NO_RULE_SET: t('No rule set is in force on {asOf} (the 2022 Law applies from 1 Jan 2024).'),
     RATE_LIMITED: t('Too many requests, please try again later.'),
     INTERNAL: t('System error. Please try again or tell the administrator.'),
+  },
+};
+
+/** Why a password was refused (details.reason of PASSWORD_TOO_WEAK). */
+export const PASSWORD_REASONS: Record<Locale, Record<string, string>> = {
+  vi: {
+    too_short: 'quá ngắn', guessable: 'quá dễ đoán (lặp ký tự, dãy phím, từ hoặc ngày tháng thông dụng)',
+    contains_username: 'chứa tên đăng nhập', reused: 'trùng với mật khẩu hiện tại',
+  },
+  en: {
+    too_short: 'too short', guessable: 'too easy to guess (repeats, keyboard runs, common words or dates)',
+    contains_username: 'contains the username', reused: 'same as the current password',
   },
 };
 
@@ -112,6 +140,7 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     cccd_gender_century: t('số thứ 4–6 không khớp giới tính/năm sinh'),
     cccd_duplicate_in_file: t('trùng với dòng {otherRow} trong tệp'),
     cccd_taken: t('đã được dùng cho người khác'),
+    personal_data_masked: t('đang ở dạng che (có dấu *); hãy nhập đủ 12 chữ số, hoặc xuất lại tệp bằng tài khoản được xem số đầy đủ'),
     code_duplicate_in_file: t('trùng với dòng {otherRow} trong tệp'),
     unit_unknown: t('không tìm thấy đơn vị có mã {code}'),
     unit_out_of_scope: t('đơn vị {code} nằm ngoài phạm vi quản lý của bạn'),
@@ -119,6 +148,9 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     date_order: t('phải sau ngày bắt đầu'),
     future_date: t('không được ở tương lai'),
     invalid_format: t('sai định dạng'),
+    control_characters: t('chứa ký tự điều khiển (ví dụ ký tự NUL) không được phép'),
+    line_break: t('không được xuống dòng hoặc chứa ký tự tab'),
+    malformed_text: t('chứa ký tự Unicode hỏng (nửa cặp ký tự thay thế)'),
     // Excel imports
     column_missing: t('thiếu cột bắt buộc trong dòng tiêu đề (hãy dùng tệp mẫu)'),
     after_birth_date: t('phải sau ngày sinh'),
@@ -146,6 +178,7 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     cccd_gender_century: t('digits 4–6 do not match gender/birth year'),
     cccd_duplicate_in_file: t('duplicates row {otherRow} of the file'),
     cccd_taken: t('is already used by another person'),
+    personal_data_masked: t('is masked (holds *); enter all 12 digits, or export the file again with an account that may see full numbers'),
     code_duplicate_in_file: t('duplicates row {otherRow} of the file'),
     unit_unknown: t('no unit has code {code}'),
     unit_out_of_scope: t('unit {code} is outside your scope'),
@@ -153,6 +186,9 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     date_order: t('must be after the start date'),
     future_date: t('must not be in the future'),
     invalid_format: t('has an invalid format'),
+    control_characters: t('holds control characters (such as NUL) that are not allowed'),
+    line_break: t('must be one line without tabs'),
+    malformed_text: t('holds a broken Unicode character (half of a surrogate pair)'),
     // Excel imports
     column_missing: t('is a required column missing from the header row (use the template)'),
     after_birth_date: t('must be after the birth date'),
@@ -180,12 +216,34 @@ export function issueMessage(issue: FieldIssue, locale: Locale = 'vi'): string {
   return `${where}: ${rule}`;
 }
 
+/** Why an import cannot be applied, by the job's status (IMPORT_STATE's details.status). */
+const IMPORT_STATE_REASONS: Record<Locale, Record<string, string>> = {
+  vi: {
+    parsing: 'tệp vẫn đang được kiểm tra; hãy chờ kiểm tra xong.',
+    applying: 'một yêu cầu khác đang ghi chính lượt nhập này; hãy chờ nó xong rồi tải lại trang.',
+    applied: 'lượt nhập đã được ghi trước đó, không ghi lại lần nữa.',
+    failed: 'lượt nhập đã thất bại; hãy tải tệp lên lại.',
+    released: 'lần ghi này bị gián đoạn và lượt nhập đã được trả lại; không có dữ liệu nào được ghi, hãy tải lại trang rồi áp dụng lại.',
+    other: 'lượt nhập không ở trạng thái cho phép thao tác này.',
+  },
+  en: {
+    parsing: 'the file is still being checked; wait for the check to finish.',
+    applying: 'another request is writing this import right now; wait for it to finish and reload the page.',
+    applied: 'it was applied already and is not applied twice.',
+    failed: 'it failed; upload the file again.',
+    released: 'this write was interrupted and the import given back; nothing was written — reload the page and apply again.',
+    other: 'it is not in a state that allows this action.',
+  },
+};
+
 /** The message for an error code in a locale; details fill the placeholders. */
 export function errorMessage(code: ErrorCode, details: Record<string, unknown> = {}, locale: Locale = 'vi'): string {
   const params: Record<string, unknown> = { ...details };
   if (Array.isArray(details.issues)) {
     params.summary = (details.issues as FieldIssue[]).slice(0, 3).map((i) => issueMessage(i, locale)).join('; ');
   }
+  if (code === 'IMPORT_STATE') params.state = IMPORT_STATE_REASONS[locale][String(details.status)] ?? IMPORT_STATE_REASONS[locale].other;
+  if (code === 'PASSWORD_TOO_WEAK') params.why = PASSWORD_REASONS[locale][String(details.reason)] ?? PASSWORD_REASONS[locale].guessable;
   if (Array.isArray(details.fields)) params.fields = (details.fields as string[]).map((f) => FIELD_LABELS[locale][f] ?? f).join(', ');
   return (ERROR_MESSAGES[locale][code] ?? ERROR_MESSAGES[locale].INTERNAL)(params);
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; 
   { key: 'quotas', path: '/admin/quotas', label: 'menu.quotas', icon: <NumberOutlined />, permission: 'quota.manage' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'password', path: '/password', label: 'menu.password', icon: <KeyOutlined /> },
+  { key: 'security', path: '/security', label: 'menu.security', icon: <SafetyOutlined /> },
 ];
 
 /** The language switch VI/EN. */

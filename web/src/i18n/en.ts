@@ -13,15 +13,31 @@ export const en: Messages = {
   },
   menu: {
     org: 'Organisation', people: 'People', imports: 'Import data', users: 'Users', audit: 'Audit log',
-    password: 'Change password', logout: 'Sign out', discovery: 'Candidate discovery', settings: 'Regulation parameters', quotas: 'Maximum numbers',
+    password: 'Change password', security: 'Two-factor sign-in', logout: 'Sign out', discovery: 'Candidate discovery', settings: 'Regulation parameters', quotas: 'Maximum numbers',
   },
   login: {
     title: 'Sign in', subtitle: 'Emulation and commendation management', username: 'Username', password: 'Password', submit: 'Sign in',
+    mfaTitle: 'Two-factor sign-in', mfaHint: 'Enter the 6-digit code your authenticator app shows now.',
+    recoveryHint: 'Enter an unused recovery code (each works once).', code: 'Verification code', recoveryCode: 'Recovery code',
+    useRecovery: 'No phone? Use a recovery code', useCode: 'Use a code from the authenticator app', remember: 'Remember this device for {{days}} days',
+    verify: 'Verify', restart: 'Sign in again',
   },
   password: {
     title: 'Change password', forced: 'You must change your password before using the system.', current: 'Current password', new: 'New password',
     confirm: 'Repeat the new password', mismatch: 'The passwords do not match', submit: 'Change password', done: 'Password changed',
-    hint: 'At least 10 characters with letters and digits.',
+    hint: 'At least 10 characters, hard to guess (a phrase of several words works well), without the username, not the current password.',
+  },
+  mfa: {
+    title: 'Two-factor sign-in', forced: 'Your role requires two-factor sign-in before you can use the system.',
+    intro: 'Once on, every sign-in also asks for a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…).',
+    on: 'On since {{date}}', off: 'Off', required: 'Required for your role', start: 'Turn on two-factor sign-in',
+    scan: 'Scan the QR code with your authenticator app, or type the secret key below into it:', secret: 'Secret key', qr: 'QR code to add the account to an authenticator app',
+    code: '6-digit code from the app', confirm: 'Confirm and turn on', recoveryTitle: 'Recovery codes',
+    recoveryHint: 'Keep these codes somewhere safe (print or copy them). Each signs you in once without your phone. They are shown only now.',
+    recoveryDone: 'I have saved the codes', recoveryLeft: '{{count}} unused recovery codes left', regenerate: 'New recovery codes',
+    regenerateHint: 'The old codes stop working. Enter the 6-digit code from the app to continue.',
+    disable: 'Turn off two-factor sign-in', disableHint: 'Needs your current password and a code from the app.', currentPassword: 'Current password',
+    enabledDone: 'Two-factor sign-in is on.', disabledDone: 'Two-factor sign-in is off.',
   },
   roles: {
     system_admin: 'System administrator', board_specialist: 'Board specialist', board_leader: 'Board leader',
@@ -84,6 +100,8 @@ export const en: Messages = {
     revoked: 'Revoked {{date}}', edit: 'Edit', transfer: 'Transfer', fromDate: 'From', endReason: 'End reason',
     conflictTitle: 'Someone else changed this record', conflictFields: 'Changed fields: {{fields}}', conflictReload: 'Reload the latest version',
     editDone: 'Saved.', transferDone: 'Transferred.', create: 'Add person', createDone: 'Person added.', firstEmployment: 'Position',
+    reveal: 'Show', hide: 'Hide', revealHint: 'See the full national ID and birth date (each view is recorded in the audit log)',
+    maskedHint: 'National ID and birth date are partly hidden to protect personal data (Decree 13/2023/NĐ-CP)',
   },
   people: {
     title: 'People', search: 'Name or national ID (accents optional), e.g. nguyen van an', unit: 'Unit',
@@ -100,12 +118,16 @@ export const en: Messages = {
     failures: { interrupted: 'The server stopped while reading the file; upload it again.', expired: 'Not applied within 7 days, so it was cancelled; upload the file again.' },
     doneTitle: 'Import finished', doneSub: 'New {{create}}, updated {{update}}, unchanged {{unchanged}}.', failedTitle: 'Import failed', again: 'Import another file',
     noErrors: 'No errors. Ready to apply.', hasErrors: 'The file has errors; nothing was written. Fix them in Excel and upload again.',
+    interruptedTitle: 'The last write was interrupted ({{at}}) and rolled back: nothing was written.',
+    interruptedSub: 'The server stopped while writing this import. The file is still checked and ready: apply it again.',
   },
   users: {
     title: 'Users', username: 'Username', displayName: 'Display name', roles: 'Roles', status: 'Status', active: 'Active',
     disabled: 'Disabled', locked: 'Locked', mustChange: 'Must change password', lastLogin: 'Last sign-in', create: 'Add user',
     edit: 'Edit user', role: 'Role', unit: 'Unit', addRole: 'Add role', password: 'Initial password', disable: 'Disable',
     enable: 'Enable', unlock: 'Unlock', resetPassword: 'Reset password', newPassword: 'New password', done: 'User saved.',
+    mfaOn: 'Two-factor', resetMfa: 'Reset two-factor sign-in',
+    resetMfaConfirm: 'Remove this account\'s two-factor sign-in? The user signs in with the password and turns it on again (for a lost phone).',
   },
   audit: {
     title: 'Audit log', entity: 'Entity', entityId: 'Record id', action: 'Action', actor: 'Actor', range: 'Period',
@@ -136,7 +158,7 @@ export const en: Messages = {
   },
   quotas: {
     title: 'Maximum numbers that may be proposed', add: 'Add a maximum', award: 'Title / award', unit: 'Unit', allUnits: 'Every unit',
-    year: 'Year', everyYear: 'Every year', usage: 'Awarded / maximum', usedIn: 'Counted in year', max: 'Maximum', basis: 'Legal basis',
+    year: 'Year', everyYear: 'Every year', usage: 'Awarded / maximum', usedIn: 'Counted in year', usedAbove: 'At most {{max}} (counted at the level above)', max: 'Maximum', basis: 'Legal basis',
     unitHint: 'Leave empty to apply to every unit', yearHint: 'Leave empty to apply every year',
   },
   lang: { vi: 'Tiếng Việt', en: 'English' },

@@ -16,5 +16,5 @@ export function markFieldErrors(form: FormInstance, error: unknown, locale: Loca
 /** dayjs → YYYY-MM-DD (or undefined). */
 export const isoDate = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
-/** Displays an ISO date as DD/MM/YYYY. */
-export const showDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+/** Displays an ISO date as DD/MM/YYYY; a year on its own (a masked birth date) stays the year. */
+export const showDate = (iso: string | null | undefined) => (!iso ? '' : iso.length === 4 ? iso : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);

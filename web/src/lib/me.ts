@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get } from '../api.ts';
+import { useEffect } from 'react';
+import { ApiError, get, onSessionGate } from '../api.ts';
 import type { Me, Permission } from '../types.ts';
 
 /** The signed-in user, or null when signed out. */
@@ -32,4 +33,19 @@ export function useSetMe() {
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     qc.setQueryData(['me'], me);
   };
+}
+
+/**
+ * Follows the server's gate: when a call answers PASSWORD_CHANGE_REQUIRED or MFA_ENROLMENT_REQUIRED (e.g. an
+ * administrator reset the password meanwhile), the signed-in user is marked so the app shows that form first.
+ */
+export function useSessionGate() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    onSessionGate((code) => {
+      qc.setQueryData<Me | null>(['me'], (me) =>
+        me && (code === 'PASSWORD_CHANGE_REQUIRED' ? { ...me, mustChangePassword: true } : { ...me, mfaEnrolmentRequired: true }));
+    });
+    return () => onSessionGate(null);
+  }, [qc]);
 }

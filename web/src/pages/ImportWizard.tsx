@@ -1,6 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Radio, Result, Space, Statistic, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_LABELS, issueMessage } from '../../../src/shared/i18n/messages.ts';
@@ -125,7 +126,11 @@ export function ImportWizardPage() {
                 ]} />
             </>
           ) : null}
-          {status === 'validated' ? <Alert type="success" showIcon title={t('imports.noErrors')} /> : null}
+          {status === 'validated' && j.interrupted ? (
+            <Alert type="warning" showIcon data-testid="import-interrupted"
+              title={t('imports.interruptedTitle', { at: dayjs(j.interrupted.at).format('DD/MM/YYYY HH:mm') })} description={t('imports.interruptedSub')} />
+          ) : null}
+          {status === 'validated' && !j.interrupted ? <Alert type="success" showIcon title={t('imports.noErrors')} /> : null}
           {(status === 'validated' || status === 'invalid') && j.counts ? (
             <Space size="large">
               <Statistic title={t('imports.create')} value={j.counts.create} />

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { GuardedButton } from '../components/Guarded.tsx';
 import { showDate } from '../lib/forms.ts';
 import type { PersonDetail } from '../types.ts';
+import { NationalIdCell, usePersonalData } from './person/PersonalData.tsx';
 import { EditPersonModal, TransferModal } from './person/PersonModals.tsx';
 
 const RATING_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', completed: 'default', not_completed: 'red' };
@@ -20,6 +21,7 @@ export function PersonPage() {
   const qc = useQueryClient();
   const [modal, setModal] = useState<'edit' | 'transfer' | null>(null);
   const query = useQuery({ queryKey: ['person', id], queryFn: () => get<PersonDetail>(`/people/${id}`) });
+  const personal = usePersonalData(query.data);
   const reload = () => void query.refetch();
   const done = (p: PersonDetail) => {
     qc.setQueryData(['person', id], p);
@@ -44,9 +46,9 @@ export function PersonPage() {
         }
       >
         <Descriptions size="small" column={3} items={[
-          { label: t('person.nationalId'), children: <span data-testid="person-cccd">{p.nationalId}</span> },
+          { label: t('person.nationalId'), children: <NationalIdCell person={p} state={personal} /> },
           { label: t('person.gender'), children: p.gender ? t(`genders.${p.gender}`) : t('common.none') },
-          { label: t('person.birthDate'), children: showDate(p.birthDate) || t('common.none') },
+          { label: t('person.birthDate'), children: <span data-testid="person-birth">{showDate(personal.revealed ? personal.revealed.birthDate : p.birthDate) || t('common.none')}</span> },
           { label: t('person.currentUnit'), children: current ? <Link to={`/org/units/${current.unitId}`}>{current.unitName}</Link> : t('common.none') },
           { label: t('person.position'), children: current?.position ?? t('common.none') },
           { label: t('person.category'), children: current ? t(`categories.${current.category}`, { defaultValue: current.category }) : t('common.none') },
@@ -79,7 +81,7 @@ export function PersonPage() {
         ]} />
       </Card>
       <EligibilityPanel subject="person" id={p.id} />
-      <EditPersonModal person={p} open={modal === 'edit'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
+      <EditPersonModal person={p} revealed={personal.revealed} open={modal === 'edit'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
       <TransferModal person={p} open={modal === 'transfer'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
     </Space>
   );

@@ -49,7 +49,9 @@ export function QuotasPage() {
           { title: t('quotas.award'), dataIndex: 'award', render: (v: string, r) => nameOf(v, r.awardName) },
           { title: t('quotas.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('quotas.allUnits')}</Typography.Text> },
           { title: t('quotas.year'), dataIndex: 'year', width: 110, render: (v: number | null) => v ?? <Typography.Text type="secondary">{t('quotas.everyYear')}</Typography.Text> },
-          { title: t('quotas.usage'), key: 'usage', width: 220, render: (_: unknown, r) => (
+          { title: t('quotas.usage'), key: 'usage', width: 220, render: (_: unknown, r) => r.used === null ? (
+            <Typography.Text type="secondary" data-testid="quota-usage">{t('quotas.usedAbove', { max: r.max })}</Typography.Text>
+          ) : (
             <Space>
               <span data-testid="quota-usage">{r.used}/{r.max}</span>
               <Progress size="small" style={{ width: 110, margin: 0 }} percent={r.max > 0 ? Math.round((r.used / r.max) * 100) : 100} status={r.used > r.max ? 'exception' : 'normal'} showInfo={false} />

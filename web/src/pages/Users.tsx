@@ -46,7 +46,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [form] = Form.useForm<UserValues>();
-  const [resetForm] = Form.useForm<{ newPassword: string }>();
+  const [resetForm] = Form.useForm<{ resetPassword: string }>();
   const refresh = () => void qc.invalidateQueries({ queryKey: ['users'] });
 
   useEffect(() => {
@@ -88,10 +88,11 @@ export function UsersPage() {
               {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
               {u.locked ? <Tag color="red">{t('users.locked')}</Tag> : null}
               {u.mustChangePassword ? <Tag color="orange">{t('users.mustChange')}</Tag> : null}
+              {u.mfaEnabled ? <Tag color="blue" data-testid={`user-mfa-${u.username}`}>{t('users.mfaOn')}</Tag> : null}
             </Space>
           ) },
           { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? new Date(v).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB') : t('common.none')) },
-          { title: t('common.actions'), key: 'actions', width: 330, render: (_: unknown, u) => (
+          { title: t('common.actions'), key: 'actions', width: 380, render: (_: unknown, u) => (
             <Space size={4} wrap>
               <Button size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>{t('common.edit')}</Button>
               <Popconfirm title={u.disabled ? t('users.enable') : t('users.disable')} onConfirm={() => quick(u, { disabled: !u.disabled })} okText={t('common.ok')} cancelText={t('common.cancel')}>
@@ -99,6 +100,11 @@ export function UsersPage() {
               </Popconfirm>
               {u.locked ? <Button size="small" onClick={() => quick(u, { unlock: true })} data-testid={`user-unlock-${u.username}`}>{t('users.unlock')}</Button> : null}
               <Button size="small" onClick={() => setResetting(u)} data-testid={`user-reset-${u.username}`}>{t('users.resetPassword')}</Button>
+              {u.mfaEnabled ? (
+                <Popconfirm title={t('users.resetMfaConfirm')} onConfirm={() => quick(u, { resetMfa: true })} okText={t('common.ok')} cancelText={t('common.cancel')}>
+                  <Button size="small" data-testid={`user-reset-mfa-${u.username}`}>{t('users.resetMfa')}</Button>
+                </Popconfirm>
+              ) : null}
             </Space>
           ) },
         ]}
@@ -110,14 +116,14 @@ export function UsersPage() {
         {editing === 'new' ? <Form.Item name="password" label={t('users.password')} extra={t('password.hint')} rules={[{ required: true, message: t('common.required') }]}><Input.Password data-testid="user-form-password" /></Form.Item> : null}
         <Form.Item label={t('users.roles')}><RolesField /></Form.Item>
       </FormModal>
-      <FormModal title={`${t('users.resetPassword')} — ${resetting?.username ?? ''}`} open={resetting !== null} onClose={() => setResetting(null)} form={resetForm} testId="user-reset" fields={['resetPassword', 'newPassword']}
+      <FormModal title={`${t('users.resetPassword')} — ${resetting?.username ?? ''}`} open={resetting !== null} onClose={() => setResetting(null)} form={resetForm} testId="user-reset" fields={['resetPassword']}
         onSubmit={async (v) => {
           if (!resetting) return;
-          await patch<User>(`/users/${resetting.id}`, { version: resetting.version, resetPassword: v.newPassword });
+          await patch<User>(`/users/${resetting.id}`, { version: resetting.version, resetPassword: v.resetPassword });
           message.success(t('users.done'));
           refresh();
         }}>
-        <Form.Item name="newPassword" label={t('users.newPassword')} extra={t('password.hint')} rules={[{ required: true, message: t('common.required') }]}><Input.Password data-testid="user-reset-password" /></Form.Item>
+        <Form.Item name="resetPassword" label={t('users.newPassword')} extra={t('password.hint')} rules={[{ required: true, message: t('common.required') }]}><Input.Password data-testid="user-reset-password" /></Form.Item>
       </FormModal>
     </Card>
   );

@@ -1,14 +1,16 @@
 import { Alert, App, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_LABELS } from '../../../../src/shared/i18n/messages.ts';
 import { ApiError, patch, post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { isoDate } from '../../lib/forms.ts';
 import { useLocale } from '../../lib/locale.tsx';
-import { GENDERS, type PersonDetail } from '../../types.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { GENDERS, type PersonDetail, type PersonalData } from '../../types.ts';
 import { EmploymentFields } from './CreatePersonModal.tsx';
+import { fetchPersonalData } from './PersonalData.tsx';
 
 interface Props { person: PersonDetail; open: boolean; onClose: () => void; onDone: (p: PersonDetail) => void; onReload: () => void }
 
@@ -33,21 +35,40 @@ function ConflictNotice({ error, onReload }: { error: unknown; onReload: () => v
 
 interface EditValues { nationalId: string; fullName: string; gender?: string | null; birthDate?: Dayjs | null }
 
-/** Edits identity fields with the version the user saw; a conflict offers to reload. */
-export function EditPersonModal({ person, open, onClose, onDone, onReload }: Props) {
+/**
+ * Edits identity fields with the version the user saw; a conflict offers to reload. The page holds the CCCD
+ * and birth date masked, so the form loads the full values (an audited read, or the ones the page already
+ * revealed) and compares with those: a masked value is never sent back as a change.
+ */
+export function EditPersonModal({ person, revealed, open, onClose, onDone, onReload }: Props & { revealed: PersonalData | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
+  const [full, setFull] = useState<PersonalData | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
-    if (open) form.setFieldsValue({ nationalId: person.nationalId, fullName: person.fullName, gender: person.gender, birthDate: person.birthDate ? dayjs(person.birthDate) : null });
-  }, [open, person, form]);
+    if (!open) return;
+    let live = true;
+    const fill = (d: PersonalData) => {
+      if (!live) return;
+      setFull(d);
+      form.setFieldsValue({ nationalId: d.nationalId, birthDate: d.birthDate ? dayjs(d.birthDate) : null });
+    };
+    setFull(null);
+    setLoadError(null);
+    form.setFieldsValue({ nationalId: person.nationalId, fullName: person.fullName, gender: person.gender, birthDate: null });
+    if (revealed?.id === person.id) fill(revealed);
+    else if (person.actions.canRevealPersonalData) fetchPersonalData(person.id).then(fill, (e: unknown) => live && setLoadError(e));
+    return () => { live = false; };
+  }, [open, person, revealed, form]);
   const submit = async (v: EditValues) => {
     const body: Record<string, unknown> = { version: person.version };
-    if (v.nationalId !== person.nationalId) body.nationalId = v.nationalId;
+    // Without the full values (not loaded, or not allowed) the two fields are read-only and never sent.
+    if (full && v.nationalId !== full.nationalId) body.nationalId = v.nationalId;
     if (v.fullName !== person.fullName) body.fullName = v.fullName;
     if ((v.gender ?? null) !== person.gender) body.gender = v.gender ?? null;
     const birth = isoDate(v.birthDate) ?? null;
-    if (birth !== person.birthDate) body.birthDate = birth;
+    if (full && birth !== full.birthDate) body.birthDate = birth;
     const next = await patch<PersonDetail>(`/people/${person.id}`, body);
     message.success(t('person.editDone'));
     onDone(next);
@@ -56,10 +77,11 @@ export function EditPersonModal({ person, open, onClose, onDone, onReload }: Pro
   return (
     <FormModal title={t('person.edit')} open={open} onClose={onClose} onSubmit={submit} form={form} testId="person-edit" fields={['nationalId', 'fullName', 'gender', 'birthDate']}
       extraError={(e) => <ConflictNotice error={e} onReload={() => { onReload(); onClose(); }} />}>
-      <Form.Item name="nationalId" label={t('person.nationalId')} rules={req}><Input maxLength={12} data-testid="person-edit-cccd" /></Form.Item>
+      <ErrorAlert error={loadError} testId="person-edit-load-error" />
+      <Form.Item name="nationalId" label={t('person.nationalId')} rules={req} extra={full ? undefined : t('person.maskedHint')}><Input maxLength={12} disabled={!full} data-testid="person-edit-cccd" /></Form.Item>
       <Form.Item name="fullName" label={t('person.fullName')} rules={req}><Input data-testid="person-edit-name" /></Form.Item>
       <Form.Item name="gender" label={t('person.gender')}><Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) }))} /></Form.Item>
-      <Form.Item name="birthDate" label={t('person.birthDate')}><DatePicker format="DD/MM/YYYY" data-testid="person-edit-birth" /></Form.Item>
+      <Form.Item name="birthDate" label={t('person.birthDate')}><DatePicker format="DD/MM/YYYY" disabled={!full} data-testid="person-edit-birth" /></Form.Item>
     </FormModal>
   );
 }
