@@ -66,6 +66,6 @@ describe('vinhdanh check', () => {
     const out = JSON.parse(r.stdout);
     expect(out.eligible).toBe('needs_review');
     const review = out.criteria.filter((c: { status: string }) => c.status === 'review').map((c: { id: string }) => c.id);
-    expect(review).toEqual(['not_under_review', 'months_worked']);
+    expect(review).toEqual(['not_under_review', 'new_recruit']);
   });
 });

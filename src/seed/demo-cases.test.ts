@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../tests/support/db.ts';
 import type { Db } from '../server/db.ts';
-import { DEMO_CASES, DEMO_UNITS, DEMO_WARD_CODE, type DemoCase } from './demo-cases.ts';
+import { defaultSettings } from '../modules/catalogue/settings.ts';
+import { type DiscoveryHit, discover } from '../modules/eligibility/discovery.ts';
+import { loadPersonInput } from '../modules/eligibility/history.ts';
+import { DEMO_CASES, DEMO_TRANSFER, DEMO_UNITS, DEMO_WARD_CODE, DEMO_YEAR, type DemoCase } from './demo-cases.ts';
 import { seedDemoCity } from './demo-city.ts';
 import { generateHistory, historyYears } from './history-gen.ts';
 import { buildOrgPlan } from './org-plan.ts';
@@ -18,12 +21,14 @@ afterAll(() => db.close());
 
 const caseByKey = (key: DemoCase['key']) => DEMO_CASES.find((c) => c.key === key) as DemoCase;
 
-/** The one person of a case, with the facts discovery reads. */
+/** The one person of a case, with their current job and the facts discovery reads. */
 async function facts(key: DemoCase['key']) {
   const c = caseByKey(key);
-  const rows = await db.query<{ id: number; gender: string; unit: string; is_leader: boolean; from_date: string; to_date: string | null }>(
-    `select p.id, p.gender, u.code as unit, e.is_leader, e.from_date, e.to_date
-       from person p join employment e on e.person_id = p.id join org_unit u on u.id = e.unit_id where p.full_name = $1`,
+  const rows = await db.query<{ id: number; gender: string; unit: string; is_leader: boolean; from_date: string; to_date: string | null; first_from: string }>(
+    `select p.id, p.gender, u.code as unit, e.is_leader, e.from_date, e.to_date,
+            (select min(x.from_date) from employment x where x.person_id = p.id) as first_from
+       from person p join employment e on e.person_id = p.id join org_unit u on u.id = e.unit_id
+      where p.full_name = $1 and e.to_date is null`,
     [c.name],
   );
   expect(rows).toHaveLength(1);
@@ -41,7 +46,7 @@ async function facts(key: DemoCase['key']) {
 }
 
 describe('named demo cases (Phường Ba Đình, discovery for 2025)', () => {
-  it('has every case once, in a team whose latest parent is the ward of canbo.badinh, employed since 2015 or earlier and still there', async () => {
+  it('has every case once, in a team whose latest parent is the ward of canbo.badinh, in public service since 2015 or earlier and still there', async () => {
     const teams = await db.query<{ code: string; parent: string }>(
       `select u.code, p.code as parent from org_unit u join org_unit p on p.id = u.latest_parent_id where u.code = any($1::text[]) order by u.code`,
       [Object.values(DEMO_UNITS).map((u) => u.code)],
@@ -50,7 +55,7 @@ describe('named demo cases (Phường Ba Đình, discovery for 2025)', () => {
     for (const c of DEMO_CASES.filter((x) => x.subject === 'individual')) {
       const f = await facts(c.key);
       expect(f.unit).toBe(c.unitCode);
-      expect(f.from_date <= '2015-12-31').toBe(true);
+      expect(f.first_from <= '2015-12-31').toBe(true);
       expect(f.to_date).toBeNull();
     }
   });
@@ -130,6 +135,31 @@ describe('named demo cases (Phường Ba Đình, discovery for 2025)', () => {
     expect(f.ratings[2025]).toBe('excellent');
     expect(f.initiatives).toContainEqual({ year: 2025, scope: 'grassroots', used_for_award: null });
     expect(f.yearsOf('grassroots_emulation_fighter')).toEqual([]);
+  });
+
+  it('i: a civil servant of another unit since 2012, transferred into the team on 2025-09-01, rated good for 2025, no 2025 title', async () => {
+    const f = await facts('i');
+    const jobs = await db.query('select u.code, e.category, e.from_date, e.to_date, e.end_reason from employment e join org_unit u on u.id = e.unit_id where e.person_id = $1 order by e.from_date', [f.id]);
+    expect(jobs).toEqual([
+      { code: DEMO_TRANSFER.fromUnitCode, category: 'civil_servant', from_date: DEMO_TRANSFER.recruitedOn, to_date: DEMO_TRANSFER.transferredOn, end_reason: 'transfer' },
+      { code: 'BD-MC', category: 'civil_servant', from_date: DEMO_TRANSFER.transferredOn, to_date: null, end_reason: null },
+    ]);
+    expect(historyYears().map((y) => f.ratings[y])).toEqual(Array(5).fill('good'));
+    expect(f.yearsOf('advanced_worker')).toEqual([2021, 2022, 2023, 2024]);
+    // The stored path gives the first recruitment, not the start in the team: no new recruit.
+    const h = await loadPersonInput(db, f.id, { asOf: '2026-01-15', award: 'advanced_worker' });
+    expect(h?.input.subject).toMatchObject({ startedOn: DEMO_TRANSFER.transferredOn, recruitedOn: DEMO_TRANSFER.recruitedOn, inService: true });
+  });
+
+  it('discovery for the ward in 2025 concludes what every case says (eligible, one step away, or nothing for the blocked)', async () => {
+    const units = await db.query<{ id: number }>('select id from org_unit where code = any($1::text[])', [Object.values(DEMO_UNITS).map((u) => u.code)]);
+    const hits: DiscoveryHit[] = [];
+    await discover(db, { unitIds: units.map((u) => u.id), year: DEMO_YEAR, asOf: '2026-01-15', status: 'all' }, { settings: defaultSettings(), onHit: (h) => hits.push(h), worker: false });
+    for (const c of DEMO_CASES) {
+      const hit = hits.find((h) => h.name === c.name && h.award === c.award);
+      const got = !hit ? 'blocked' : hit.status === 'near' ? 'one_step_away' : hit.status === 'eligible' && !hit.duplicate ? 'eligible' : `${hit.status}/${hit.duplicate}`;
+      expect(got, `${c.key}: ${c.name} — ${c.award}`).toBe(c.expected);
+    }
   });
 });
 

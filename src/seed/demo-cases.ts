@@ -19,7 +19,7 @@ export const DEMO_UNITS = {
 } as const;
 
 export interface DemoCase {
-  key: 'a' | 'b' | 'c' | 'd' | 'e1' | 'e2' | 'f' | 'g' | 'h';
+  key: 'a' | 'b' | 'c' | 'd' | 'e1' | 'e2' | 'f' | 'g' | 'h' | 'i';
   subject: 'individual' | 'collective';
   /** Full name (person) or unit name (collective), unique in the demo city. */
   name: string;
@@ -78,4 +78,12 @@ export const DEMO_CASES: readonly DemoCase[] = [
     shows: 'A direct worker (team member, not a leader) rated excellent in 2025 with a grassroots initiative: eligible for Chiến sĩ thi đua cơ sở',
     showsVi: 'Người lao động trực tiếp (đội viên, không giữ chức vụ lãnh đạo), HTXS năm 2025, có sáng kiến cấp cơ sở: đủ điều kiện Chiến sĩ thi đua cơ sở',
   },
+  {
+    key: 'i', subject: 'individual', name: 'Đinh Thị Tố Uyên', unitCode: 'BD-MC', award: 'advanced_worker', expected: 'eligible',
+    shows: 'A civil servant of Sở Tư pháp since 2012-03-01, transferred to the team on 2025-09-01 and rated good for 2025: a transfer is not a new recruitment (TT 01/2024/TT-BNV Art 1(5)(d)), eligible for Lao động tiên tiến',
+    showsVi: 'Công chức Sở Tư pháp từ 01/03/2012, chuyển công tác về Tổ Một cửa từ 01/09/2025, năm 2025 hoàn thành tốt nhiệm vụ: chuyển công tác không phải tuyển dụng mới (TT 01/2024/TT-BNV Điều 1 khoản 5 điểm d), đủ điều kiện Lao động tiên tiến',
+  },
 ];
+
+/** The unit the transferred case (i) came from, and when (demo-people.ts). */
+export const DEMO_TRANSFER = { fromUnitCode: 'S04', recruitedOn: '2012-03-01', transferredOn: '2025-09-01' } as const;

@@ -1,4 +1,4 @@
-import { DEMO_CASES, DEMO_UNITS, type DemoCase } from './demo-cases.ts';
+import { DEMO_CASES, DEMO_TRANSFER, DEMO_UNITS, type DemoCase } from './demo-cases.ts';
 import { type DisciplineLevel, type HistoryContext, type Rating, type ReviewKind, type Scope, TITLE, overlapsYear } from './history-types.ts';
 import { randomName } from './names.ts';
 import type { GenPerson } from './people-gen.ts';
@@ -33,6 +33,8 @@ interface Spec extends Partial<Omit<FixedHistory, 'caseKey' | 'ratings'>> {
   position: string;
   isLeader?: boolean;
   from?: string;
+  /** An earlier job in another unit, ended by a transfer into the team on `from`. */
+  transferredFrom?: { unitCode: string; position: string; from: string };
   /** Ratings 2016–2020 and 2021–2025, one letter a year: E excellent, G good, C completed. */
   early?: string;
   recent: string;
@@ -79,7 +81,10 @@ const SPECS: readonly Spec[] = [
   { team: 'oneStop', position: 'Chuyên viên', recent: 'EGGGG' },
   { team: 'oneStop', position: 'Chuyên viên', recent: 'GGEGG' },
   { team: 'oneStop', position: 'Công chức Địa chính - Xây dựng', recent: 'GGGGG' },
-  { team: 'oneStop', position: 'Văn thư', recent: 'GGGGC' },
+  {
+    key: 'i', gender: 'female', birthDate: '1989-02-11', team: 'oneStop', position: 'Công chức Tư pháp - Hộ tịch', from: DEMO_TRANSFER.transferredOn, recent: 'GGGGG', noTitleYears: [2025],
+    transferredFrom: { unitCode: DEMO_TRANSFER.fromUnitCode, position: 'Chuyên viên', from: DEMO_TRANSFER.recruitedOn },
+  },
   {
     key: 'h', gender: 'male', birthDate: '1990-04-17', team: 'urbanOrder', position: 'Đội viên', from: '2015-03-01', recent: 'GGGGE',
     initiatives: [{ year: 2025, scope: 'grassroots', usedFor: null, name: 'Bản đồ số các điểm lấn chiếm vỉa hè trên địa bàn phường' }],
@@ -114,7 +119,10 @@ export function generateDemoPeople(rng: Rng, nationalId: (gender: 'female' | 'ma
     const unitCode = DEMO_UNITS[spec.team].code;
     return {
       nationalId: nationalId(gender, birthYear), fullName, gender, birthDate, strength: 1,
-      employments: [{ unitCode, position: spec.position, category: CATEGORY[spec.team], isLeader: spec.isLeader ?? false, from, to: null, endReason: null }],
+      employments: [
+        ...(spec.transferredFrom ? [{ ...spec.transferredFrom, category: 'civil_servant' as const, isLeader: false, to: from, endReason: 'transfer' }] : []),
+        { unitCode, position: spec.position, category: CATEGORY[spec.team], isLeader: spec.isLeader ?? false, from, to: null, endReason: null },
+      ],
       fixed: {
         caseKey: spec.key ?? null, ratings: ratings(spec), fighterYears: spec.fighterYears ?? [], noTitleYears: spec.noTitleYears ?? [],
         initiatives: spec.initiatives ?? [], discipline: spec.discipline ?? [], leave: spec.leave ?? [], reviewCases: spec.reviewCases ?? [], awards: spec.awards ?? [],
@@ -126,10 +134,12 @@ export function generateDemoPeople(rng: Rng, nationalId: (gender: 'female' | 'ma
 /** Writes a demo-case person's fixed history (within the generated years) into the context's output. */
 export function addFixedHistory(ctx: HistoryContext, p: GenPerson, person: number, f: FixedHistory): void {
   const { out } = ctx;
-  const unitCode = p.employments[0].unitCode;
+  // The unit a year's rating and titles belong to: the job held on 31 December (a transferred person's new unit).
+  const unitOn = (day: string) => (p.employments.find((e) => e.from <= day && (e.to === null || e.to > day)) ?? p.employments[p.employments.length - 1]).unitCode;
   for (const year of ctx.years) {
     const rating = f.ratings[year];
     if (!rating) continue;
+    const unitCode = unitOn(`${year}-12-31`);
     const stats = ctx.stats(unitCode, year);
     stats.members++;
     if (rating === 'not_completed') stats.notCompleted++;

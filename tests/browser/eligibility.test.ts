@@ -86,7 +86,7 @@ describe('eligibility panel', () => {
 
 describe('regulation settings and quotas', () => {
   const browser = useBrowser();
-  const KEY = 'new_recruit_min_months';
+  const KEY = 'new_recruit_min_months_tt15_2025';
 
   /** Types a value into a setting's number editor and saves the row. */
   async function saveSetting(page: Page, value: number): Promise<void> {
@@ -104,7 +104,7 @@ describe('regulation settings and quotas', () => {
     await row.waitFor();
     const before = Number(await row.locator('input').inputValue());
     expect(Number.isFinite(before)).toBe(true);
-    // Three values different from the current one, within the setting's range (0–12 months).
+    // Three values different from the current one, within the setting's range (0–24 months).
     const step = before <= 9 ? 1 : -1;
     const [changed, theirs, mine] = [before + step, before + 2 * step, before + 3 * step];
     try {

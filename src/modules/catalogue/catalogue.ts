@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { AWARD_NAMES_EN } from './names-en.ts';
+import { SETTING_DEFS } from './settings.ts';
 
 const DATA = new URL('./data/', import.meta.url);
 const zDay = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
@@ -66,6 +67,10 @@ const ZRuleSet = z.strictObject({
   basis: z.string(),
   uncertain: z.boolean().optional(),
   transition: z.strictObject({ before: zDay, rule: z.literal('more_favourable'), basis: z.string() }).optional(),
+  /** Bases whose place differs between the set's instruments, as `{name}` in a criterion's basis. */
+  refs: z.record(z.string().regex(/^[a-z_]+$/), z.string()).optional(),
+  /** The setting a `$key` param reads in this set (e.g. the new-recruit months of the circular the set applies). */
+  settings: z.record(z.string(), z.string()).optional(),
   extends: z.string().optional(),
   common: z.array(ZCriterion),
   awards: z.record(z.string(), ZAwardRules),
@@ -144,6 +149,7 @@ export function loadCatalogue(): Catalogue {
     ruleSets.push(merged);
   }
   for (const code of rules.ladders.forms) if (!byCode.has(code)) throw new Error(`rule-sets.yaml: ladder names unknown award ${code}`);
+  for (const rs of ruleSets) checkReferences(rs);
   return {
     awards,
     byCode,
@@ -153,6 +159,31 @@ export function loadCatalogue(): Catalogue {
     baseSalaries: cat.meta.base_salary_vnd.map((b) => ({ from: b.from, to: b.to ?? null, amount: b.amount, basis: b.basis })),
     householdMultiplier: cat.meta.money_rule.household_multiplier_of_individual,
   };
+}
+
+const SETTING_KEYS = new Set(SETTING_DEFS.map((d) => d.key));
+
+/** The setting a `$key` param reads in a rule set (its `settings` may name another, e.g. per circular). */
+export function settingKeyIn(rs: Pick<RuleSet, 'settings'>, key: string): string {
+  return rs.settings?.[key] ?? key;
+}
+
+/** Every setting a criterion reads and every `{name}` in a basis must exist: a typo stops the server, naming it. */
+export function checkReferences(rs: RuleSet): void {
+  const names = new Set(['law', 'decree', ...Object.keys(rs.refs ?? {})]);
+  const where = (award: string, id: string) => `rule-sets.yaml: ${rs.id}, ${award}, criterion ${id}`;
+  const walk = (award: string, defs: CriterionDef[]) => {
+    for (const c of defs) {
+      for (const v of Object.values(c.params ?? {})) {
+        if (typeof v === 'string' && v.startsWith('$') && !SETTING_KEYS.has(settingKeyIn(rs, v.slice(1)))) throw new Error(`${where(award, c.id)} reads unknown setting ${v}`);
+      }
+      for (const key of [c.when_setting, c.unless_setting]) if (key && !SETTING_KEYS.has(key)) throw new Error(`${where(award, c.id)} names unknown setting ${key}`);
+      for (const m of (c.basis ?? '').matchAll(/\{([a-z_]+)\}/g)) if (!names.has(m[1])) throw new Error(`${where(award, c.id)} cites unknown {${m[1]}}`);
+      walk(award, [...(c.any_of ?? []), ...(c.all_of ?? [])]);
+    }
+  };
+  walk('common', rs.common);
+  for (const [code, rules] of Object.entries(rs.awards)) walk(code, rules.criteria);
 }
 
 let loaded: Catalogue | null = null;

@@ -21,11 +21,28 @@ export interface SettingDef {
 }
 
 export const SETTING_DEFS: readonly SettingDef[] = [
+  // The new-recruit rule of Lao động tiên tiến, one setting per rule set (the circular each applies). Not a general
+  // minimum of months worked: other absence is reflected in the year's rating (law.md §0.0, 2026-12-07).
   {
-    key: 'new_recruit_min_months', type: 'number', defaultValue: 10, min: 0, max: 12, uncertain: true,
-    basis: 'NĐ 91/2017/NĐ-CP (hết hiệu lực) dùng 10 tháng; TT 118/2023/TT-BQP dùng 9 tháng; TT 15/2025/TT-BNV chưa đọc được',
-    labelVi: 'Số tháng công tác tối thiểu trong năm để xét Lao động tiên tiến', labelEn: 'Minimum months at work in the year for Advanced worker',
-    noteVi: 'Nghỉ thai sản được tính là thời gian công tác (NĐ 152 Điều 4 khoản 5).', noteEn: 'Maternity leave counts as work (Decree 152 Art 4(5)).',
+    key: 'new_recruit_min_months_tt01_2024', type: 'number', defaultValue: 6, min: 0, max: 24, uncertain: false,
+    basis: 'TT 01/2024/TT-BNV, Điều 1 khoản 5 điểm d ("không xét tặng danh hiệu Lao động tiên tiến đối với cá nhân mới tuyển dụng dưới 06 tháng", Bộ Nội vụ trích dẫn nguyên văn)',
+    labelVi: 'Người mới tuyển dụng dưới số tháng này không xét Lao động tiên tiến (hồ sơ nhận 01/01/2024–30/06/2025, TT 01/2024/TT-BNV)',
+    labelEn: 'No Advanced worker for people recruited less than this many months before (dossiers received 1 Jan 2024 – 30 Jun 2025, Circular 01/2024)',
+    noteVi: 'Tính từ ngày tuyển dụng lần đầu đến hết năm xét; chuyển công tác, biệt phái không phải tuyển dụng mới. Không phải số tháng công tác tối thiểu.',
+    noteEn: 'Counted from the first recruitment to the end of the year reviewed; a transfer or secondment is not a new recruitment. Not a minimum of months worked.',
+  },
+  {
+    key: 'new_recruit_min_months_tt15_2025', type: 'number', defaultValue: 6, min: 0, max: 24, uncertain: true,
+    basis: 'TT 15/2025/TT-BNV (thay TT 01/2024/TT-BNV từ 05/08/2025; chưa đọc được văn bản: giữ 06 tháng của TT 01/2024/TT-BNV, Điều 1 khoản 5 điểm d)',
+    labelVi: 'Người mới tuyển dụng dưới số tháng này không xét Lao động tiên tiến (hồ sơ nhận từ 01/07/2025, TT 15/2025/TT-BNV)',
+    labelEn: 'No Advanced worker for people recruited less than this many months before (dossiers received from 1 Jul 2025, Circular 15/2025)',
+    noteVi: 'Tính từ ngày tuyển dụng lần đầu đến hết năm xét; chuyển công tác, biệt phái không phải tuyển dụng mới. Không phải số tháng công tác tối thiểu.',
+    noteEn: 'Counted from the first recruitment to the end of the year reviewed; a transfer or secondment is not a new recruitment. Not a minimum of months worked.',
+  },
+  {
+    key: 'new_recruit_min_months_armed_forces', type: 'number', defaultValue: 9, min: 0, max: 24, uncertain: true,
+    basis: 'TT 118/2023/TT-BQP (nguồn thứ cấp; quy định riêng của Bộ Quốc phòng theo Luật TĐKT 2022, Điều 24 khoản 4)',
+    labelVi: 'Chiến sĩ tiên tiến: người mới tuyển dụng dưới số tháng này không xét', labelEn: 'Advanced soldier: no title for people recruited less than this many months before',
   },
   {
     key: 'law2026_cstdcs_requires_initiative', type: 'boolean', defaultValue: true, uncertain: true,

@@ -190,22 +190,28 @@ describe('discovery', () => {
 
 describe('settings and quotas', () => {
   it('lets only the system admin change a setting, audits it, detects a stale version, and the engine uses it', async () => {
+    const KEY = 'new_recruit_min_months_tt15_2025';
+    const url = `/api/v1/catalogue/settings/${KEY}`;
     const list = (await call(ctx.app, officer, { method: 'GET', url: '/api/v1/catalogue/settings' })).json().settings;
-    const months = list.find((s: { key: string }) => s.key === 'new_recruit_min_months');
-    expect(months).toMatchObject({ value: 10, uncertain: true });
-    expect((await call(ctx.app, officer, { method: 'PUT', url: '/api/v1/catalogue/settings/new_recruit_min_months', payload: { value: 8, version: months.version } })).statusCode).toBe(403);
-    const bad = await call(ctx.app, admin, { method: 'PUT', url: '/api/v1/catalogue/settings/new_recruit_min_months', payload: { value: 40, version: months.version } });
+    expect(list.map((s: { key: string }) => s.key)).not.toContain('new_recruit_min_months');
+    const months = list.find((s: { key: string }) => s.key === KEY);
+    expect(months).toMatchObject({ value: 6, uncertain: true });
+    expect(months.basis).toContain('TT 15/2025/TT-BNV');
+    expect((await call(ctx.app, officer, { method: 'PUT', url, payload: { value: 4, version: months.version } })).statusCode).toBe(403);
+    const bad = await call(ctx.app, admin, { method: 'PUT', url, payload: { value: 40, version: months.version } });
     expect(bad.statusCode).toBe(400);
-    const ok = await call(ctx.app, admin, { method: 'PUT', url: '/api/v1/catalogue/settings/new_recruit_min_months', payload: { value: 8, version: months.version } });
+    const ok = await call(ctx.app, admin, { method: 'PUT', url, payload: { value: 4, version: months.version } });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ value: 8, version: months.version + 1 });
-    const stale = await call(ctx.app, admin, { method: 'PUT', url: '/api/v1/catalogue/settings/new_recruit_min_months', payload: { value: 9, version: months.version } });
+    expect(ok.json()).toMatchObject({ value: 4, version: months.version + 1 });
+    const stale = await call(ctx.app, admin, { method: 'PUT', url, payload: { value: 5, version: months.version } });
     expect(stale.statusCode).toBe(409);
     const [row] = await ctx.db.query<{ before: { value: number }; after: { value: number } }>("select before, after from audit_log where action = 'setting.update' order by id desc limit 1");
-    expect(row).toMatchObject({ before: { value: 10 }, after: { value: 8 } });
-    const eight = await call(ctx.app, officer, { method: 'POST', url: '/api/v1/eligibility/check', payload: { award: 'advanced_worker', asOf: '2025-12-15', subject: { kind: 'individual', underReview: false }, years: [{ year: 2025, rating: 'good', monthsWorked: 9 }] } });
-    expect(eight.json().eligible).toBe(true);
-    await call(ctx.app, admin, { method: 'PUT', url: '/api/v1/catalogue/settings/new_recruit_min_months', payload: { value: 10, version: months.version + 1 } });
+    expect(row).toMatchObject({ before: { value: 6 }, after: { value: 4 } });
+    // Recruited on 01/08/2025: 5 months by the end of 2025, a new recruit under 6 months, but not under 4.
+    const recruit = { award: 'advanced_worker', asOf: '2025-12-15', subject: { kind: 'individual', recruitedOn: '2025-08-01', underReview: false }, years: [{ year: 2025, rating: 'good', monthsWorked: 5 }] };
+    expect((await call(ctx.app, officer, { method: 'POST', url: '/api/v1/eligibility/check', payload: recruit })).json().eligible).toBe(true);
+    await call(ctx.app, admin, { method: 'PUT', url, payload: { value: 6, version: months.version + 1 } });
+    expect((await call(ctx.app, officer, { method: 'POST', url: '/api/v1/eligibility/check', payload: recruit })).json().eligible).toBe(false);
   });
 
   it('checks a batch against a cap and names the cap and its basis; duplicates inside the batch are caught', async () => {

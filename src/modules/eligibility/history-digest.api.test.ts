@@ -22,7 +22,7 @@ const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
 
 /**
  * People with every kind of fact the loaders filter: corrections, withdrawals before and after the dates we
- * read on, transfers and future jobs, discipline served, ongoing and withdrawn, leave across years, awards decided
+ * read on, transfers (ending the first job, with or without a gap) and future jobs, discipline served, ongoing and withdrawn, leave across years, awards decided
  * later, open and closed review cases. Deterministic (seeded).
  */
 async function makeVariedPeople(q: Db, units: number[], count: number): Promise<number[]> {
@@ -36,7 +36,13 @@ async function makeVariedPeople(q: Db, units: number[], count: number): Promise<
     const p = (await makePerson(q, { unitId: home, fullName: `Người Đối Chiếu ${i}`, gender, birthDate: '1959-06-01', nationalId, fromDate: day(rng.int(2012, 2021), rng.int(1, 12), rng.int(1, 28)) })).id;
     ids.push(p);
     const run = (sql: string, params: unknown[]) => q.query(sql, [p, ...params]);
-    if (rng.chance(0.3)) await run("insert into employment (person_id, unit_id, position, category, is_leader, from_date) values ($1, $2, 'Phó phòng', 'public_employee', true, $3)", [rng.pick(units), day(rng.int(2024, 2027), rng.int(1, 12), 1)]);
+    if (rng.chance(0.3)) {
+      const from = day(rng.int(2024, 2027), rng.int(1, 12), 1);
+      // A second job: beside the first, after a transfer that ends it, or after a gap (a new recruitment).
+      const end = rng.pick([null, from, day(Number(from.slice(0, 4)) - 1, 3, 1)]);
+      if (end) await run('update employment set to_date = $2 where person_id = $1', [end]);
+      await run("insert into employment (person_id, unit_id, position, category, is_leader, from_date) values ($1, $2, 'Phó phòng', 'public_employee', true, $3)", [rng.pick(units), from]);
+    }
     for (let y = 2016; y <= 2026; y++) {
       if (rng.chance(0.15)) continue;
       const [r] = await q.query<{ id: number }>('insert into person_year_rating (person_id, year, rating) values ($1, $2, $3) returning id', [p, y, rng.pick(RATINGS)]);
@@ -57,7 +63,7 @@ async function makeVariedPeople(q: Db, units: number[], count: number): Promise<
     }
     if (rng.chance(0.3)) {
       const y = rng.int(2017, 2026);
-      await run('insert into person_leave (person_id, kind, from_date, to_date) values ($1, $2, $3, $4)', [rng.pick(['maternity', 'unpaid', 'sick', 'training']), day(y, rng.int(1, 12), 1), day(y + 1, rng.int(1, 12), 1)]);
+      await run('insert into person_leave (person_id, kind, from_date, to_date) values ($1, $2, $3, $4)', [rng.pick(['maternity', 'unpaid', 'sick', 'training', 'injury']), day(y, rng.int(1, 12), 1), day(y + rng.int(1, 2), rng.int(1, 12), 1)]);
     }
     if (rng.chance(0.4)) {
       const end = rng.int(2018, 2025);

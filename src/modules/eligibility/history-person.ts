@@ -8,8 +8,9 @@ import { type DayPeriod, monthsInYear, monthsWorked, round1, toDays, yearsOf } f
 import * as sql from './history-sql.ts';
 import { FIRST_YEAR, type HistoryOptions, type PersonHistory, groupBy, yearOf } from './history-types.ts';
 
-/** Leave that is not time at work (maternity, training and work injury count as work). */
-const NOT_WORK: ReadonlySet<sql.LeaveKind> = new Set(['unpaid', 'sick', 'other']);
+/** Leave not counted in `monthsWorked` (the contract: months at work, statutory maternity leave included). The engine
+ *  itself counts training under a year and on-duty injury treatment as work, from `leave` (law.md §0.0). */
+const NOT_WORK: ReadonlySet<sql.LeaveKind> = new Set(['unpaid', 'sick', 'other', 'training', 'injury']);
 
 type YearOut = Omit<YearFacts, 'collective'> & { year: number };
 
@@ -92,7 +93,7 @@ export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.Bat
       award, asOf: p.asOf,
       subject: {
         kind: 'individual', name: person.full_name, gender: person.gender,
-        ...(job ? { category: job[2], isLeader: job[3], startedOn: startedOn(f.jobs, job) } : {}),
+        ...(job ? { category: job[2], isLeader: job[3], startedOn: startedOn(f.jobs, job), recruitedOn: recruitedOn(f.jobs, job), inService: isOpenOn(job, p.asOf) } : {}),
         underReview: person.under_review,
       },
       years: personYears(p, f),
@@ -101,20 +102,21 @@ export function assemblePerson(person: sql.PersonRow, f: PersonFacts, p: sql.Bat
   };
 }
 
+const isOpenOn = (j: JobFact, asOf: string) => j[4] <= asOf && (j[5] === null || j[5] > asOf);
+
 /** The employment open on `asOf` (the latest begun if several), else the latest begun by then. */
 function currentJob(jobs: JobFact[], asOf: string): JobFact | null {
   let open: JobFact | null = null;
-  for (const j of jobs) if (j[4] <= asOf && (j[5] === null || j[5] > asOf)) open = j;
+  for (const j of jobs) if (isOpenOn(j, asOf)) open = j;
   return open ?? jobs.at(-1) ?? null;
 }
 
-/** Start of the unbroken run of employments in the current job's unit that leads to it. */
-function startedOn(jobs: JobFact[], job: JobFact): string {
-  const sameUnit = jobs.filter((j) => j[1] === job[1]);
+/** Start of the unbroken run of the employments given that leads to `job` (touching periods join a run). */
+function runStart(jobs: JobFact[], job: JobFact): string {
   let start = job[4];
-  for (let moved = true; moved; ) {
+  for (let moved = jobs.length > 1; moved; ) {
     moved = false;
-    for (const j of sameUnit) {
+    for (const j of jobs) {
       if (j[4] < start && (j[5] === null || j[5] >= start)) {
         start = j[4];
         moved = true;
@@ -123,6 +125,16 @@ function startedOn(jobs: JobFact[], job: JobFact): string {
   }
   return start;
 }
+
+/** Start of the unbroken run of employments in the current job's unit that leads to it. */
+const startedOn = (jobs: JobFact[], job: JobFact): string => runStart(jobs.length > 1 ? jobs.filter((j) => j[1] === job[1]) : jobs, job);
+
+/**
+ * First recruitment (the new-recruit rule): the start of the unbroken run of employments in any unit that leads to
+ * the current job. A transfer, a merger's move or a contract turned civil servant keeps it; a gap (someone who left
+ * public service and came back) starts a new one.
+ */
+const recruitedOn = (jobs: JobFact[], job: JobFact): string => runStart(jobs, job);
 
 type Day = string;
 /** An employment: id, unit, category, leader, [from, to). */
@@ -187,12 +199,21 @@ function personYears(p: sql.BatchParams, f: PersonFacts): YearOut[] {
   }
   for (const l of f.leave) {
     const days = toDays({ from: l[2], to: l[3] });
-    for (const year of yearsOf({ from: l[2], to: l[3] }, lo, p.toYear)) (at(year).leave ??= []).push({ kind: l[1], months: round1(monthsInYear(days, year)) });
+    // A course's whole length decides whether it counts as work (under a year) or gives its own route (a year or more).
+    const course = l[1] === 'training' ? { courseMonths: courseMonths(l, days) } : null;
+    for (const year of yearsOf({ from: l[2], to: l[3] }, lo, p.toYear)) (at(year).leave ??= []).push({ kind: l[1], months: round1(monthsInYear(days, year)), ...course });
   }
   if (f.jobs.length > 0) monthsWorkedByYear(p, f, at);
   const out: YearOut[] = [];
   for (const y of slots) if (y) out.push(y);
   return out;
+}
+
+/** Months (one decimal) a leave period covers over all the years it touches. */
+function courseMonths(l: LeaveFact, days: DayPeriod): number {
+  let sum = 0;
+  for (let y = yearOf(l[2]); y <= yearOf(l[3]); y++) sum += monthsInYear(days, y);
+  return round1(sum);
 }
 
 const janFirst = new Map<number, string>();

@@ -28,7 +28,7 @@ describe('one person', () => {
     const h = await loadPersonInput(db, person, { asOf: ASOF, award: 'advanced_worker' });
     expect(h).toMatchObject({ personId: person, name: 'Lê Thị Hà', unitId: unit, unitName: 'Phòng Lịch sử', isLeader: false, gender: 'female' });
     expect(h?.input.award).toBe('advanced_worker');
-    expect(h?.input.subject).toEqual({ kind: 'individual', name: 'Lê Thị Hà', gender: 'female', category: 'civil_servant', isLeader: false, startedOn: '2019-09-01', underReview: false });
+    expect(h?.input.subject).toEqual({ kind: 'individual', name: 'Lê Thị Hà', gender: 'female', category: 'civil_servant', isLeader: false, startedOn: '2019-09-01', recruitedOn: '2019-09-01', inService: true, underReview: false });
     expect(ZEligibilityInput.safeParse(h?.input).success).toBe(true);
     expect(await loadPersonInput(db, 999_999_999, { asOf: ASOF })).toBeNull();
   });
@@ -113,6 +113,27 @@ describe('one person', () => {
     const p = (await makePerson(db, { unitId: unit, fromDate: '2024-01-01' })).id;
     await sqlRun("insert into employment (person_id, unit_id, position, category, from_date, to_date) values ($1, $2, 'Chuyên viên', 'public_employee', '2018-01-01', '2022-01-01'), ($1, $2, 'Chuyên viên', 'public_employee', '2022-01-01', '2024-01-01')", [p, unit]);
     expect((await loadPersonInput(db, p, { asOf: ASOF }))?.input.subject.startedOn).toBe('2018-01-01');
+  });
+
+  it('gives the first recruitment across units (a transfer keeps it, a gap starts anew) and whether still employed', async () => {
+    const before = await makeUnit(db, { name: 'Sở cũ' });
+    const p = (await makePerson(db, { unitId: unit, fromDate: '2025-09-01' })).id;
+    // 2008–2012 elsewhere, a gap, then recruited again in 2014 and transferred in September 2025.
+    await sqlRun("insert into employment (person_id, unit_id, position, category, from_date, to_date, end_reason) values ($1, $2, 'Chuyên viên', 'worker', '2008-01-01', '2012-01-01', 'resigned'), ($1, $2, 'Chuyên viên', 'civil_servant', '2014-03-01', '2025-09-01', 'transfer')", [p, before]);
+    const h = await loadPersonInput(db, p, { asOf: ASOF });
+    expect(h?.input.subject).toMatchObject({ startedOn: '2025-09-01', recruitedOn: '2014-03-01', inService: true });
+    await sqlRun("update employment set to_date = '2025-11-01' where person_id = $1 and from_date = '2025-09-01'", [p]);
+    expect((await loadPersonInput(db, p, { asOf: ASOF }))?.input.subject.inService).toBe(false);
+  });
+
+  it('keeps training and on-duty injury out of monthsWorked (the engine counts them) and gives a course its whole length', async () => {
+    const p = (await makePerson(db, { unitId: unit, fromDate: '2015-01-01' })).id;
+    await sqlRun("insert into person_leave (person_id, kind, from_date, to_date) values ($1, 'training', '2024-09-01', '2025-11-01'), ($1, 'injury', '2023-03-01', '2023-06-01')", [p]);
+    const h = await loadPersonInput(db, p, { asOf: ASOF, award: 'advanced_worker' });
+    expect(yearOf(h, 2023)).toMatchObject({ monthsWorked: 9, leave: [{ kind: 'injury', months: 3 }] });
+    expect(yearOf(h, 2024)).toMatchObject({ monthsWorked: 8, leave: [{ kind: 'training', months: 4, courseMonths: 14 }] });
+    expect(yearOf(h, 2025)).toMatchObject({ monthsWorked: 2, leave: [{ kind: 'training', months: 10, courseMonths: 14 }] });
+    expect(ZEligibilityInput.safeParse(h?.input).success).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The eligibility check's input and output (../shared/domain/eligibility-input.md), as Zod schemas.
  * The CLI, the API and the in-process engine share this one contract. The project adds optional
- * fields (`year`, `pending`, `decidedOn`, `subject.name`); it never requires more than the minimum.
+ * fields (`year`, `pending`, `decidedOn`, `subject.name`, `subject.inService`, a course's `courseMonths` and
+ * `result`); it never requires more than the minimum.
  *
  * Conventions on unknowns: an omitted boolean or a null rating means "unknown" (the engine answers
  * `needs_review` when it decides the result); an omitted list means "none recorded".
@@ -31,14 +32,34 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export const AWARD_TYPES = ['merit', 'sudden', 'movement', 'contribution', 'seniority', 'external'] as const;
 export type AwardType = (typeof AWARD_TYPES)[number];
 export const CATEGORIES = ['civil_servant', 'public_employee', 'worker', 'farmer', 'armed_forces', 'other'] as const;
+/** `injury` is treatment of an injury suffered on duty, in combat or in a rescue (with the medical conclusion); any
+ *  other illness or injury is `sick`. */
 export const LEAVE_KINDS = ['maternity', 'sick', 'unpaid', 'training', 'injury', 'other'] as const;
+
+/** Result of a course (kết quả học tập): xuất sắc, giỏi, khá, trung bình, yếu. "Khá trở lên" = fair or better. */
+export const STUDY_RESULTS = ['excellent', 'very_good', 'fair', 'average', 'weak'] as const;
+export type StudyResult = (typeof STUDY_RESULTS)[number];
+export const STUDY_RESULT_RANK: Record<StudyResult, number> = { weak: 0, average: 1, fair: 2, very_good: 3, excellent: 4 };
+
+/**
+ * Leave in a year: `months` of this year. The project adds, for training (đào tạo, bồi dưỡng), `courseMonths` (the
+ * whole course's length across years; default `months`) and `result`: a course under a year counts as time at work,
+ * one of a year or more with a result of "khá" or better makes the person eligible for Lao động tiên tiến.
+ */
+export const ZLeave = z.object({
+  kind: z.enum(LEAVE_KINDS),
+  months: z.number().min(0).max(12),
+  courseMonths: z.number().min(0).max(600).optional(),
+  result: z.enum(STUDY_RESULTS).optional(),
+});
 
 export const ZDiscipline = z.object({ level: z.enum(DISCIPLINE_LEVELS), from: zDate, to: zDate.nullable().optional() });
 export const ZInitiative = z.object({ scope: z.enum(SCOPES), usedFor: z.string().nullable().optional(), name: z.string().optional() });
 export const ZScienceProject = z.object({ scope: z.enum(SCOPES), accepted: z.boolean().optional(), name: z.string().optional() });
 
+/** Every field is optional (the contract): a count not given is unknown, and answers `needs_review` when it decides. */
 export const ZCollectiveYear = z.object({
-  members: z.number().int().min(0),
+  members: z.number().int().min(0).optional(),
   membersCompletedTasks: z.number().int().min(0).optional(),
   memberTitles: z.record(z.string(), z.number().int().min(0)).optional(),
   membersDisciplined: z.record(z.string(), z.number().int().min(0)).optional(),
@@ -52,7 +73,7 @@ export const ZYear = z.object({
   year: zYear,
   rating: z.enum(RATINGS).nullable().optional(),
   monthsWorked: z.number().min(0).max(12).optional(),
-  leave: z.array(z.object({ kind: z.enum(LEAVE_KINDS), months: z.number().min(0).max(12) })).optional(),
+  leave: z.array(ZLeave).optional(),
   titles: z.array(z.string()).optional(),
   initiatives: z.array(ZInitiative).optional(),
   scienceProjects: z.array(ZScienceProject).optional(),
@@ -78,6 +99,10 @@ export const ZSubject = z.object({
   category: z.enum(CATEGORIES).optional(),
   isLeader: z.boolean().optional(),
   startedOn: zDate.optional(),
+  /** First recruitment into public service; a transfer, secondment or contract → civil servant keeps it (new-recruit rule). */
+  recruitedOn: zDate.optional(),
+  /** Still serving (employed) on `asOf`; the medals of Law Art 57 are for people still serving in the armed forces. */
+  inService: z.boolean().optional(),
   underReview: z.boolean().optional(),
   /** Resident of Hà Nội (Công dân Thủ đô ưu tú). */
   residentOfCapital: z.boolean().optional(),
@@ -100,6 +125,7 @@ export const ZEligibilityInput = z.object({
 export type EligibilityInput = z.infer<typeof ZEligibilityInput>;
 export type EligibilityInputRaw = z.input<typeof ZEligibilityInput>;
 export type YearFacts = z.infer<typeof ZYear>;
+export type Leave = z.infer<typeof ZLeave>;
 export type PriorAward = z.infer<typeof ZPriorAward>;
 export type Discipline = z.infer<typeof ZDiscipline>;
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EligibilityInputRaw } from './contract.ts';
 import { checkEligibility } from './engine.ts';
+import { monthsToYearEnd } from './predicates-work-time.ts';
 import {
   CSTD_TINH, CSTDCS, LDTT, type Expect, allCriteria, assertResult, award, collective, cstdcsYear, input, ldttYear, person, yr,
 } from './test-builders.ts';
@@ -33,27 +34,109 @@ describe('Law Art 24 — Lao động tiên tiến (advanced_worker)', () => {
     { name: "rated 'completed' (below good) → not, the reason names 2025", in: ind(LDTT, [yr(2025, 'completed')]), eligible: false, article: 24, reasonHas: '2025', missing: true },
     { name: "rated 'not_completed' → not", in: ind(LDTT, [yr(2025, 'not_completed')]), eligible: false, reasonHas: '2025' },
     { name: 'rating unknown (null) → needs_review', in: ind(LDTT, [yr(2025, null)]), eligible: 'needs_review' },
-    { name: 'months at work not recorded (unknown, decisive) → needs_review', in: ind(LDTT, [{ year: 2025, rating: 'good' }]), eligible: 'needs_review' },
     {
-      name: '6 months maternity leave, monthsWorked 12 (NĐ 152 Art 4(5): maternity counts) → eligible',
-      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 12, leave: [{ kind: 'maternity', months: 6 }] })]), eligible: true, article: 24,
+      name: '6 months maternity leave, monthsWorked 12 (NĐ 152 Art 4(5): maternity counts) → eligible, the reason says it counts',
+      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 12, leave: [{ kind: 'maternity', months: 6 }] })]), eligible: true, article: 24, reasonHas: '6 tháng nghỉ thai sản',
     },
     {
-      name: '4 months unpaid leave, monthsWorked 8 < 10 → not, the reason names 2025',
-      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 8, leave: [{ kind: 'unpaid', months: 4 }] })]), eligible: false, reasonHas: '2025',
+      name: '4 months of sick leave (monthsWorked 8) but rated good → eligible: no general months minimum, the rating reflects absence (law.md §0.0)',
+      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 8, leave: [{ kind: 'sick', months: 4 }] })]), eligible: true,
+    },
+  ];
+  it.each(rows)('$name', run);
+});
+
+// ————— TT 01/2024/TT-BNV Art 1(5): new recruits and time at work (law.md §0.0, corrections of 2026-12-07) ——————
+describe('TT 01/2024 Art 1(5) — new recruits under 6 months; training, injury and maternity count as work', () => {
+  const ldtt = (subject: Partial<EligibilityInputRaw['subject']>, year: Partial<ReturnType<typeof yr>> = {}, extra: Partial<EligibilityInputRaw> = {}) =>
+    ind(LDTT, [yr(2025, 'good', year)], extra, person(subject));
+  const rows: Row[] = [
+    { name: 'new recruit on 01/08/2025: 5 months by 31/12 → not; the reason names the date, missing says 6 months', in: ldtt({ startedOn: '2025-08-01', recruitedOn: '2025-08-01' }, { monthsWorked: 5 }), eligible: false, reasonHas: '01/08/2025', missing: true },
+    { name: 'new recruit on 01/06/2025: 7 months by 31/12 → eligible (not "under 6 months"; the old 10-month rule refused it)', in: ldtt({ startedOn: '2025-06-01', recruitedOn: '2025-06-01' }, { monthsWorked: 7 }), eligible: true, reasonHas: '7 tháng' },
+    { name: 'recruited 01/07/2025: exactly 6 months → eligible', in: ldtt({ recruitedOn: '2025-07-01' }, { monthsWorked: 6 }), eligible: true },
+    { name: 'recruited 02/07/2025: 5 whole months → not', in: ldtt({ recruitedOn: '2025-07-02' }, { monthsWorked: 6 }), eligible: false },
+    {
+      name: 'a transfer in September (startedOn 01/09/2025, first recruited 01/03/2015), 4 months in the new unit → eligible: a transfer is not a recruitment',
+      in: ldtt({ startedOn: '2025-09-01', recruitedOn: '2015-03-01' }, { monthsWorked: 4 }), eligible: true, article: 24, reasonHas: '01/03/2015',
     },
     {
-      name: 'new recruit from 01/05/2025, 7 months at work → not (under 10 months)',
-      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 7 })], {}, person({ startedOn: '2025-05-01' })), eligible: false, reasonHas: '2025',
+      name: 'started in the unit 01/09/2025 with no recruitedOn (the contract reads startedOn) → not, and the reason asks for the first recruitment date',
+      in: ldtt({ startedOn: '2025-09-01' }, { monthsWorked: 4 }), eligible: false, reasonHas: 'ngày tuyển dụng lần đầu',
     },
     {
-      name: 'new recruit from 01/03/2025, exactly 10 months → eligible (threshold is "under 10")',
-      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 10 })], {}, person({ startedOn: '2025-03-01' })), eligible: true,
+      name: 'four months on a training course (monthsWorked 8, training 4) → eligible, the training counts as work',
+      in: ldtt({}, { monthsWorked: 8, leave: [{ kind: 'training', months: 4 }] }), eligible: true, reasonHas: '4 tháng đào tạo, bồi dưỡng dưới 01 năm',
     },
     {
-      name: 'new recruit with 7 months when the unit sets new_recruit_min_months = 6 → eligible',
-      in: ind(LDTT, [yr(2025, 'good', { monthsWorked: 7 })], {}, person({ startedOn: '2025-05-01' })), settings: { new_recruit_min_months: 6 }, eligible: true,
+      name: 'five months of on-duty injury treatment (monthsWorked 7, injury 5) → eligible, the treatment counts as work',
+      in: ldtt({}, { monthsWorked: 7, leave: [{ kind: 'injury', months: 5 }] }), eligible: true, reasonHas: '5 tháng điều trị thương tích',
     },
+    {
+      name: 'a 14-month course (8 months of it in 2025), result "khá", not rated for 2025 → eligible (TT 01/2024 Art 1(5))',
+      in: ldtt({}, { rating: null, monthsWorked: 4, leave: [{ kind: 'training', months: 8, courseMonths: 14, result: 'fair' }] }), eligible: true, reasonHas: 'loại khá',
+    },
+    {
+      name: 'a course of the whole year, result "trung bình", rated completed → not',
+      in: ldtt({}, { rating: 'completed', monthsWorked: 0, leave: [{ kind: 'training', months: 12, result: 'average' }] }), eligible: false, reasonHas: 'dưới loại khá',
+    },
+    {
+      name: 'a course of the whole year, result "trung bình", no rating (unknown: the rating still could decide) → needs_review',
+      in: ldtt({}, { rating: null, monthsWorked: 0, leave: [{ kind: 'training', months: 12, result: 'average' }] }), eligible: 'needs_review',
+    },
+    {
+      name: 'a course of the whole year, result not recorded, not rated (unknown, decisive) → needs_review naming the result',
+      in: ldtt({}, { rating: null, monthsWorked: 0, leave: [{ kind: 'training', months: 12 }] }), eligible: 'needs_review', reasonHas: 'chưa có kết quả học tập',
+    },
+    {
+      name: 'no recruitment or start date and months not recorded (unknown, decisive) → needs_review naming the recruitment date',
+      in: ind(LDTT, [{ year: 2025, rating: 'good' }], {}, { kind: 'individual', underReview: false }), eligible: 'needs_review', reasonHas: 'ngày tuyển dụng',
+    },
+    { name: 'no dates, but 12 months at work in 2025 → eligible (in service all year)', in: ind(LDTT, [yr(2025, 'good')], {}, { kind: 'individual', underReview: false }), eligible: true },
+    {
+      name: 'recruited 01/08/2025 (5 months) when the unit sets new_recruit_min_months_tt15_2025 = 5 → eligible',
+      in: ldtt({ recruitedOn: '2025-08-01' }, { monthsWorked: 5 }), settings: { new_recruit_min_months_tt15_2025: 5 }, eligible: true,
+    },
+    {
+      name: 'decree-98 rule set (asOf 01/03/2025, year 2024): recruited 01/08/2024 → not under TT 01/2024, citing it',
+      in: input(LDTT, '2025-03-01', person({ recruitedOn: '2024-08-01' }), [yr(2024, 'good', { monthsWorked: 5 })]), eligible: false, reasonHas: '01/08/2024',
+    },
+    {
+      name: 'decree-98 rule set: its own setting (tt01_2024 = 5) applies, not the TT 15/2025 one',
+      in: input(LDTT, '2025-03-01', person({ recruitedOn: '2024-08-01' }), [yr(2024, 'good', { monthsWorked: 5 })]), settings: { new_recruit_min_months_tt01_2024: 5, new_recruit_min_months_tt15_2025: 9 }, eligible: true,
+    },
+    {
+      name: 'Chiến sĩ thi đua cơ sở: excellent but recruited 01/08/2025 → not (the LĐTT standard)',
+      in: ind(CSTDCS, [yr(2025, 'excellent', { monthsWorked: 5 })], {}, person({ recruitedOn: '2025-08-01' })), eligible: false, article: 23,
+    },
+    {
+      name: 'Chiến sĩ tiên tiến (armed forces): recruited 01/05/2025, 8 months → not (TT 118/2023/TT-BQP: 9 months)',
+      in: ind('advanced_soldier', [yr(2025, 'good')], {}, person({ category: 'armed_forces', recruitedOn: '2025-05-01' })), eligible: false, reasonHas: '8 tháng',
+    },
+    {
+      name: 'Chiến sĩ tiên tiến (armed forces): recruited 01/04/2025, 9 months → eligible',
+      in: ind('advanced_soldier', [yr(2025, 'good')], {}, person({ category: 'armed_forces', recruitedOn: '2025-04-01' })), eligible: true,
+    },
+  ];
+  it.each(rows)('$name', run);
+
+  it('counts whole months from the recruitment to 31 December', () => {
+    expect([['2025-07-01', 6], ['2025-07-02', 5], ['2025-12-31', 0], ['2026-03-01', 0], ['2012-03-01', 166], ['2025-01-01', 12]].map(([d]) => monthsToYearEnd(d as string, 2025)))
+      .toEqual([6, 5, 0, 0, 166, 12]);
+  });
+
+  it('cites the circular and the maternity article in the new-recruit criterion, and no general months criterion remains', () => {
+    const r = checkEligibility(ldtt({ recruitedOn: '2025-06-01' }, { monthsWorked: 7 }));
+    const c = allCriteria(r).find((x) => x.id === 'new_recruit');
+    expect(c?.basis).toMatch(/TT 01\/2024\/TT-BNV, Điều 1 khoản 5 điểm d/);
+    expect(c?.basis).toMatch(/NĐ 152\/2025\/NĐ-CP, Điều 4 khoản 5/);
+    expect(allCriteria(r).map((x) => x.id)).not.toContain('months_worked');
+    const old = checkEligibility(input(LDTT, '2025-03-01', person(), [yr(2024, 'good')]));
+    expect(allCriteria(old).find((x) => x.id === 'new_recruit')?.basis).toMatch(/^TT 01\/2024\/TT-BNV, Điều 1 khoản 5 điểm d;/);
+  });
+});
+
+describe('Law Art 24 — Lao động tiên tiến: the year considered', () => {
+  const rows: Row[] = [
     {
       name: 'history 2024 completed, 2025 good: the year considered is the latest (2025) → eligible',
       in: ind(LDTT, [yr(2024, 'completed'), yr(2025, 'good')]), eligible: true, year: 2025,
@@ -101,8 +184,8 @@ describe('Law Art 23 — Chiến sĩ thi đua cơ sở (grassroots_emulation_fig
       in: ind(CSTDCS, [yr(2025, 'completed', { initiatives: [{ scope: 'grassroots', usedFor: null }] })]), eligible: false, reasonHas: '2025',
     },
     {
-      name: 'excellent but only 8 months at work (unpaid leave) → not (LĐTT standard)',
-      in: ind(CSTDCS, [yr(2025, 'excellent', { monthsWorked: 8, leave: [{ kind: 'unpaid', months: 4 }] })]), eligible: false,
+      name: 'excellent with 4 months of unpaid leave (monthsWorked 8) → eligible: no general months minimum (law.md §0.0)',
+      in: ind(CSTDCS, [yr(2025, 'excellent', { monthsWorked: 8, leave: [{ kind: 'unpaid', months: 4 }] })]), eligible: true,
     },
     {
       name: 'good + an initiative already used for a Bằng khen (CV 5007: one initiative, one award) → not',
@@ -187,7 +270,7 @@ describe('Law Art 21 — Chiến sĩ thi đua toàn quốc (national_emulation_f
 });
 
 // ————— Law Art 28: Tập thể lao động tiên tiến ————————————————————————————————————————————————————
-type Coll = { members: number; membersCompletedTasks?: number; memberTitles?: Record<string, number>; membersDisciplined?: Record<string, number> };
+type Coll = { members?: number; membersCompletedTasks?: number; memberTitles?: Record<string, number>; membersDisciplined?: Record<string, number> };
 const collYear = (year: number, rating: 'excellent' | 'good' | 'completed', c: Coll) => yr(year, rating, { collective: { membersDisciplined: { warning: 0, reprimand: 0 }, exceededTargets: true, ledCluster: false, ...c } });
 const coll = (awardCode: string, y: ReturnType<typeof collYear>, extra: Partial<EligibilityInputRaw> = {}) => input(awardCode, ASOF, collective(), [y], extra);
 
@@ -215,6 +298,15 @@ describe('Law Art 28 — Tập thể lao động tiên tiến (advanced_labor_co
       name: "members' titles not recorded (unknown, decisive) → needs_review",
       in: input('advanced_labor_collective', ASOF, collective(), [yr(2025, 'good', { collective: { members: 10, membersCompletedTasks: 10, membersDisciplined: { warning: 0, reprimand: 0 } } })]), eligible: 'needs_review',
     },
+    {
+      name: 'no member count (every field of collective is optional: unknown, decisive) → needs_review naming the number of members',
+      in: coll('advanced_labor_collective', collYear(2025, 'good', { memberTitles: { advanced_worker: 9 } })), eligible: 'needs_review', reasonHas: 'tổng số thành viên',
+    },
+    {
+      name: 'no member count, but rated completed (the count decides nothing) → not',
+      in: coll('advanced_labor_collective', collYear(2025, 'completed', { memberTitles: { advanced_worker: 9 } })), eligible: false, reasonHas: '2025',
+    },
+    { name: 'an empty collective record (no counts at all) → needs_review', in: input('advanced_labor_collective', ASOF, collective(), [yr(2025, 'good', { collective: {} })]), eligible: 'needs_review' },
   ];
   it.each(rows)('$name', run);
 });
@@ -236,6 +328,7 @@ describe('Law Art 27 — Tập thể lao động xuất sắc (excellent_labor_c
     { name: '13/20 LĐTT (65%) → not', in: ttlxs({ memberTitles: { advanced_worker: 13, grassroots_emulation_fighter: 1 } }), eligible: false },
     { name: "collective rated 'good' (not excellent) → not", in: ttlxs({ rating: 'good' }), eligible: false, reasonHas: '2025' },
     { name: "a member disciplined 'warning' → not (TTLĐTT-level standards inherited, law.md §B.2.2)", in: ttlxs({ membersDisciplined: { warning: 1, reprimand: 0 } }), eligible: false },
+    { name: 'no member count (unknown, decisive) → needs_review naming the number of members', in: ttlxs({ members: undefined }), eligible: 'needs_review', reasonHas: 'tổng số thành viên' },
   ];
   it.each(rows)('$name', run);
 });
@@ -282,6 +375,11 @@ describe('Law Art 74(1)(d) — Bằng khen tỉnh (ministerial_provincial_certif
     {
       name: 'a previous Bằng khen tỉnh for 2022–2023, then 2024–2025 achievements → eligible (new period)',
       in: ind(BK_TINH, bkTinhYears(), { awards: [award(BK_TINH, 2022, 2023)] }), eligible: true,
+    },
+    {
+      name: 'CSTĐCS 2024–2025 + 1 initiative and 1 accepted science work → not: "2 initiatives or 2 science works" (Ministry of Education answer), one step away',
+      in: ind(BK_TINH, [cstdcsYear(2024, { initiatives: [gInit()] }), cstdcsYear(2025, { scienceProjects: [{ scope: 'grassroots', accepted: true }] })]),
+      eligible: false, article: 74, stepsAway: 1, missing: true,
     },
   ];
   it.each(rows)('$name', run);
@@ -341,6 +439,33 @@ describe('Law Art 44(1)(e) — Huân chương Lao động hạng Ba (labor_order
     },
     { name: "the Bằng khen TTg was 'sudden' → not", in: ho([award(BK_TTG, 2019, 2020, { type: 'sudden' })]), eligible: false },
     { name: "2022 rated 'completed' → not, the reason names 2022", in: ho([award(BK_TTG, 2019, 2020)], fiveYears({ 2022: yr(2022, 'completed') })), eligible: false, reasonHas: '2022' },
+  ];
+  it.each(rows)('$name', run);
+});
+
+describe('the next proposal counts from the previous decision\'s achievement period (NĐ 152 Art 33(7); NĐ 98 Art 30(9) before)', () => {
+  const window = (asOf: string) => {
+    const years = asOf < '2025-07-01' ? fiveYears().map((y) => ({ ...y, year: y.year - 1 })) : fiveYears();
+    const r = checkEligibility(input(BK_TTG, asOf, person(), years, { awards: [award(BK_TINH, 2017, 2018)] }));
+    return allCriteria(r).find((c) => c.id === 'five_years_good')?.basis ?? '';
+  };
+  it('cites Decree 152 Art 33(7) under the 152/2025 rule set, without an uncertainty mark', () => {
+    expect(window(ASOF)).toMatch(/NĐ 152\/2025\/NĐ-CP, Điều 33 khoản 7/);
+    expect(window(ASOF)).not.toMatch(/Điều 30 khoản 9|chưa xác minh/);
+  });
+  it('cites Decree 98 Art 30(9) under the 98/2023 rule set', () => {
+    expect(window('2025-03-01')).toMatch(/NĐ 98\/2023\/NĐ-CP, Điều 30 khoản 9/);
+  });
+});
+
+// ————— Law Art 57: medals for people still serving in the armed forces ————————————————————————————————
+describe('Law Art 57 — medals (Huy chương Chiến sĩ vẻ vang…) for people still serving in the armed forces', () => {
+  const medal = (over: Partial<EligibilityInputRaw['subject']>) => ind('medals', [yr(2025, 'good')], {}, person({ category: 'armed_forces', ...over }));
+  const rows: Row[] = [
+    { name: 'serving in the armed forces → needs_review (the service time is the council\'s)', in: medal({ inService: true }), eligible: 'needs_review', article: 57 },
+    { name: 'a veteran discharged long ago (inService false) → not', in: medal({ inService: false }), eligible: false, article: 57, reasonHas: 'thôi phục vụ' },
+    { name: 'still serving unknown → needs_review naming it', in: medal({}), eligible: 'needs_review', reasonHas: 'đang phục vụ' },
+    { name: 'a civil servant → not', in: medal({ category: 'civil_servant', inService: true }), eligible: false },
   ];
   it.each(rows)('$name', run);
 });

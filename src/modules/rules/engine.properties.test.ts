@@ -27,6 +27,25 @@ const ratingArb = fc.oneof(
 const scopeArb = fc.constantFrom('grassroots' as const, 'ministerial_provincial' as const, 'national' as const);
 const initiativeArb = fc.record({ scope: scopeArb, usedFor: fc.constantFrom(null, null, 'grassroots_emulation_fighter', 'ministerial_provincial_certificate_of_merit') });
 const scienceArb = fc.record({ scope: scopeArb, accepted: fc.boolean() });
+/** Leave of every kind, with courses under and over a year, with and without a result (TT 01/2024 Art 1(5)). */
+const leaveArb = fc.record(
+  {
+    kind: fc.constantFrom('maternity' as const, 'sick' as const, 'unpaid' as const, 'training' as const, 'injury' as const),
+    months: fc.constantFrom(2, 4, 6, 12),
+    courseMonths: fc.constantFrom(6, 14),
+    result: fc.constantFrom('fair' as const, 'average' as const),
+  },
+  { requiredKeys: ['kind', 'months'] },
+);
+/** Recruited long ago, this year, or known only by the start in the unit (a transfer's start, or a recruit's). */
+const subjectArb = fc.record({
+  recruitedOn: fc.constantFrom(undefined, '2012-03-01', '2025-05-01', '2025-08-01'),
+  startedOn: fc.constantFrom(undefined, '2010-01-01', '2025-09-01'),
+}).map(({ recruitedOn, startedOn }) => {
+  const s = person();
+  delete s.startedOn;
+  return { ...s, ...(recruitedOn ? { recruitedOn } : {}), ...(startedOn ? { startedOn } : {}) };
+});
 
 const yearArb = (year: number): fc.Arbitrary<YearRaw> =>
   fc.record({
@@ -35,7 +54,8 @@ const yearArb = (year: number): fc.Arbitrary<YearRaw> =>
     titles: fc.subarray(TITLES),
     initiatives: fc.array(initiativeArb, { maxLength: 2 }),
     scienceProjects: fc.array(scienceArb, { maxLength: 1 }),
-  }).map((y) => ({ year, ...y }));
+    leave: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.array(leaveArb, { minLength: 1, maxLength: 2 }) }),
+  }).map(({ leave, ...y }) => ({ year, ...y, ...(leave ? { leave } : {}) }));
 
 const priorAwardArb: fc.Arbitrary<AwardRaw> = fc
   .record({
@@ -56,11 +76,13 @@ const randomHistoryArb = fc
     keep: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }),
     awards: fc.array(priorAwardArb, { maxLength: 3 }),
     asOf: fc.constantFrom('2025-12-15', '2026-03-01'),
+    subject: subjectArb,
   })
-  .map(({ years, keep, awards, asOf }) => ({
+  .map(({ years, keep, awards, asOf, subject }) => ({
     years: years.filter((y, i) => y.year === 2025 || keep[i] !== 0),
     awards,
     asOf,
+    subject,
   }));
 
 /** Strong records (mostly good/excellent, title chains, a prior merit Bằng khen) so that higher awards are reached too. */
@@ -89,8 +111,8 @@ const strongHistoryArb = fc.record({
 
 const historyArb = fc.oneof(randomHistoryArb, strongHistoryArb);
 
-const build = (award: string, h: { years: YearRaw[]; awards: AwardRaw[]; asOf: string }): EligibilityInputRaw =>
-  ({ award, asOf: h.asOf, subject: person(), years: h.years, awards: h.awards });
+const build = (award: string, h: { years: YearRaw[]; awards: AwardRaw[]; asOf: string; subject?: EligibilityInputRaw['subject'] }): EligibilityInputRaw =>
+  ({ award, asOf: h.asOf, subject: h.subject ?? person(), years: h.years, awards: h.awards });
 
 const check = (i: EligibilityInputRaw) => checkEligibility(structuredClone(i));
 const better = { not_completed: 'completed', completed: 'good', good: 'excellent', excellent: 'excellent' } as const;

@@ -4,7 +4,7 @@
  * dossier is received) and applies the transition rule of Luật 06/2026/QH16 Art 4 (older dossiers follow the 2022
  * Law unless the new rule is more favourable). No database, no clock: callers pass everything in.
  */
-import { type AwardDef, type AwardRules, type Catalogue, type CriterionDef, type RuleSet, catalogue as defaultCatalogue, ruleSetOn } from '../catalogue/catalogue.ts';
+import { type AwardDef, type AwardRules, type Catalogue, type CriterionDef, type RuleSet, catalogue as defaultCatalogue, ruleSetOn, settingKeyIn } from '../catalogue/catalogue.ts';
 import { type Settings, defaultSettings } from '../catalogue/settings.ts';
 import { type CriterionResult, type EligibilityInput, type EligibilityInputRaw, type EligibilityResult, type SubjectKind, ZEligibilityInput } from './contract.ts';
 import { type Facts, deriveFacts } from './facts.ts';
@@ -40,12 +40,19 @@ interface Node {
   readonly gap: number;
   readonly duplicate?: CriterionResult['duplicate'];
   readonly children: Node[];
+  /** An unmet alternative that does not apply to the subject (PredicateOutcome.quiet). */
+  readonly quiet?: boolean;
   /** Reason (vi, en) and, when unmet, what is missing (vi, en). */
   text: () => { vi: string; en: string; missingVi: string[]; missingEn: string[] };
 }
 
 const INF = Number.POSITIVE_INFINITY;
-const withBasis = (template: string, rs: RuleSet) => template.replaceAll('{law}', rs.law).replaceAll('{decree}', rs.decree);
+/** A basis with the rule set's names: {law}, {decree} and its `refs` (criteria are compiled once: the cost does not matter). */
+function withBasis(template: string, rs: RuleSet): string {
+  let out = template.replaceAll('{law}', rs.law).replaceAll('{decree}', rs.decree);
+  for (const [name, text] of Object.entries(rs.refs ?? {})) out = out.replaceAll(`{${name}}`, text);
+  return out;
+}
 
 /** A criterion ready to run: settings and subject kind applied, bases and params resolved (compiled once per settings). */
 interface Compiled {
@@ -64,10 +71,11 @@ function applies(def: CriterionDef, kind: SubjectKind, settings: Settings): bool
   return true;
 }
 
-function resolveParams(params: Record<string, unknown> | undefined, settings: Settings): Params {
+/** Params with `$key` read from the settings (through the rule set's own setting for that key, if it names one). */
+function resolveParams(params: Record<string, unknown> | undefined, settings: Settings, rs: RuleSet): Params {
   if (!params) return {};
   const out: Params = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('$') ? settings[v.slice(1)] : v;
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && v.startsWith('$') ? settings[settingKeyIn(rs, v.slice(1))] : v;
   return out;
 }
 
@@ -78,7 +86,7 @@ function compile(defs: CriterionDef[], rs: RuleSet, kind: SubjectKind, settings:
     if (group) return { id: d.id, basis, predicate: null, params: {}, mode: d.any_of ? 'any' : 'all', children: compile(group, rs, kind, settings, basis) };
     const predicate = PREDICATES[d.check ?? ''];
     if (!predicate) throw new Error(`rule-sets.yaml: unknown check "${d.check}" in criterion ${d.id}`);
-    return { id: d.id, basis, predicate, params: resolveParams(d.params, settings), mode: null, children: [] };
+    return { id: d.id, basis, predicate, params: resolveParams(d.params, settings, rs), mode: null, children: [] };
   });
 }
 
@@ -121,11 +129,14 @@ function groupText(mode: 'any' | 'all', status: CriterionResult['status'], child
     const bad = of('unmet');
     return { ...join(bad), missingVi: bad.flatMap((x) => x.t.missingVi), missingEn: bad.flatMap((x) => x.t.missingEn) };
   }
-  const all = join(texts);
+  // Alternatives that do not apply to the subject (e.g. no long course at all) are not worth a word; a single
+  // alternative left is said as it is.
+  const applicable = texts.filter((x) => !x.c.quiet);
+  const all = join(applicable.length > 0 ? applicable : texts);
   const alts = texts.filter((x) => x.t.missingVi.length > 0);
   return {
-    vi: `Chưa đạt điều kiện nào: ${all.vi}`,
-    en: `None met: ${all.en}`,
+    vi: applicable.length === 1 ? all.vi : `Chưa đạt điều kiện nào: ${all.vi}`,
+    en: applicable.length === 1 ? all.en : `None met: ${all.en}`,
     missingVi: alts.length > 1 ? [`Một trong: ${alts.map((x) => x.t.missingVi.join(' và ')).join('; hoặc ')}`] : (alts[0]?.t.missingVi ?? []),
     missingEn: alts.length > 1 ? [`One of: ${alts.map((x) => x.t.missingEn.join(' and ')).join('; or ')}`] : (alts[0]?.t.missingEn ?? []),
   };
@@ -149,6 +160,7 @@ class LeafNode implements Node {
     this.gap = o.status === 'unmet' ? (o.gap ?? INF) : 0;
     if (o.duplicate) this.duplicate = o.duplicate;
   }
+  get quiet() { return this.o.quiet === true; }
   get id() { return this.c.id; }
   get basis() { return this.c.basis; }
   text(): NodeText {
@@ -267,14 +279,24 @@ function standardOf(input: EligibilityInput, ruleSet: RuleSet, ctx: Context, dep
     if (!award || !rules || depth > 3) return { status: 'review', gap: INF, text: () => [`tiêu chuẩn ${code} chưa có trong danh mục`, `${code} has no criteria`] };
     const f = deriveFacts(input, award, ruleSet, ctx.cat, ctx.settings, priorCodeOf(rules));
     const inner = standardOf(input, ruleSet, ctx, depth + 1);
-    const nodes = compiledFor(ruleSet, award, input.subject.kind, ctx.settings, 'own').map((c) => evalNode(c, f, inner));
-    const status = nodes.some((n) => n.status === 'unmet') ? 'unmet' : nodes.some((n) => n.status === 'review') ? 'review' : 'met';
-    const shown = nodes.filter((n) => n.status === status);
+    const compiled = compiledFor(ruleSet, award, input.subject.kind, ctx.settings, 'own');
+    // Statuses from verdicts (no node per criterion: discovery asks this of every person); nodes only for the texts.
+    let unmetGap = 0;
+    let unmet = false;
+    let review = false;
+    for (const c of compiled) {
+      const v = verdictOf(c, f, inner);
+      if (v.status === 'unmet') {
+        unmet = true;
+        unmetGap += gapOf(v);
+      } else if (v.status === 'review') review = true;
+    }
+    const status = unmet ? 'unmet' : review ? 'review' : 'met';
     return {
       status,
-      gap: shown.reduce((sum, n) => sum + n.gap, 0),
+      gap: unmet ? unmetGap : 0,
       text: () => {
-        const ts = shown.map((n) => n.text());
+        const ts = compiled.map((c) => evalNode(c, f, inner)).filter((n) => n.status === status).map((n) => n.text());
         return [ts.map((t) => t.vi).join('; '), ts.map((t) => t.en).join('; ')];
       },
     };
@@ -343,9 +365,23 @@ interface Verdict {
 
 function verdictOf(c: Compiled, f: Facts, evaluate: AwardEvaluator): Verdict {
   if (!c.mode) return (c.predicate as Predicate)(f, c.params, evaluate);
-  const children = c.children.map((child) => verdictOf(child, f, evaluate));
-  const status = groupStatus(c.mode, children);
-  return { status, gap: status === 'unmet' ? groupGap(c.mode, children) : 0 };
+  // groupStatus and groupGap over the children's verdicts, without a list of them (every check of every person).
+  const any = c.mode === 'any';
+  let met = false;
+  let review = false;
+  let unmet = false;
+  let gap = any ? INF : 0;
+  for (const child of c.children) {
+    const v = verdictOf(child, f, evaluate);
+    if (v.status === 'met') {
+      met = true;
+      if (any) break; // one alternative met decides an any_of (its gap is then 0): the rest need not run
+    } else if (v.status === 'review') review = true;
+    else unmet = true;
+    gap = any ? Math.min(gap, gapOf(v)) : gap + gapOf(v);
+  }
+  const status = any ? (met ? 'met' : review ? 'review' : 'unmet') : unmet ? 'unmet' : review ? 'review' : 'met';
+  return { status, gap: status === 'unmet' ? gap : 0 };
 }
 
 /**

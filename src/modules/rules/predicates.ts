@@ -5,6 +5,7 @@
  */
 import { DISCIPLINE_RANK, type DisciplineLevel, RATING_RANK, type Rating, SCOPE_RANK, type Scope, type YearFacts } from './contract.ts';
 import { type Facts, countFrom, countsForMerit, periodOf } from './facts.ts';
+import { longTraining, newRecruit, stillServing } from './predicates-work-time.ts';
 import { DISCIPLINE_EN, DISCIPLINE_VI, RATING_EN, RATING_VI, SCOPE_EN, SCOPE_VI, viDate, yearsText } from './text.ts';
 
 /** Texts of an outcome, built only when someone reads them (discovery screens millions of checks). */
@@ -16,6 +17,8 @@ export interface PredicateOutcome {
   gap?: number;
   /** For the duplicate check: what the achievement was already given (or is pending for). */
   duplicate?: 'same' | 'higher' | 'pending';
+  /** An alternative that does not apply to the subject at all (no such course): left out of its group's reason. */
+  quiet?: boolean;
 }
 
 /** Evaluates another award's own criteria for the same year (e.g. "meets the Advanced worker standard"). */
@@ -120,18 +123,6 @@ const ratingAtLeast: Predicate = (f, p) => {
   if (r === null || r === undefined) return review(() => [`${f.year}: chưa có kết quả đánh giá mức độ hoàn thành nhiệm vụ`, `${f.year}: no task-completion rating yet`]);
   if (RATING_RANK[r] >= RATING_RANK[want]) return met(() => [`${f.year}: xếp loại "${RATING_VI[r]}"`, `${f.year}: rated '${RATING_EN[r]}'`]);
   return unmet(INF, () => [`${f.year}: xếp loại "${RATING_VI[r]}", thấp hơn "${RATING_VI[want]}"`, `${f.year}: rated '${RATING_EN[r]}', below '${RATING_EN[want]}'`, `Xếp loại "${RATING_VI[want]}" trở lên`, `A rating of '${RATING_EN[want]}' or better`]);
-};
-
-const monthsWorked: Predicate = (f, p) => {
-  const need = num(p, 'months', 10);
-  const y = yearOf(f, f.year);
-  const m = y?.monthsWorked;
-  const maternity = (y?.leave ?? []).filter((l) => l.kind === 'maternity').reduce((s, l) => s + l.months, 0);
-  const note = maternity > 0 ? ` (gồm ${maternity} tháng nghỉ thai sản, được tính là thời gian công tác)` : '';
-  const noteEn = maternity > 0 ? ` (including ${maternity} months of maternity leave, which count as work)` : '';
-  if (m === undefined) return review(() => [`${f.year}: chưa có số tháng công tác trong năm`, `${f.year}: months at work unknown`]);
-  if (m >= need) return met(() => [`${f.year}: công tác ${m} tháng${note}`, `${f.year}: ${m} months at work${noteEn}`]);
-  return unmet(INF, () => [`${f.year}: công tác ${m} tháng${note}, dưới ${need} tháng`, `${f.year}: ${m} months at work${noteEn}, under ${need}`, `Đủ ${need} tháng công tác trong năm`, `${need} months at work in the year`]);
 };
 
 const categoryIs: Predicate = (f, p) => {
@@ -345,8 +336,11 @@ function collectiveOf(f: Facts) {
 }
 const noCollectiveData = (f: Facts) => review(() => [`${f.year}: chưa có số liệu thành viên của tập thể`, `${f.year}: no member figures for the collective`]);
 
+/** Every count of `collective` is optional (the contract): an unknown one that decides answers review, naming it. */
+const noMemberCount = (f: Facts) => review(() => [`${f.year}: chưa có tổng số thành viên của tập thể`, `${f.year}: the collective's number of members is unknown`]);
+
 /** The count of members holding the title named by the params, or the outcome to answer when it is unknown. */
-function membersWith(f: Facts, p: Params): { members: number; have: number; title: string } | PredicateOutcome {
+function membersWith(f: Facts, p: Params): { members: number | undefined; have: number; title: string } | PredicateOutcome {
   const c = collectiveOf(f);
   if (!c) return noCollectiveData(f);
   if (c.memberTitles === undefined) return review(() => [`${f.year}: chưa có số thành viên đạt danh hiệu`, `${f.year}: members' titles unknown`]);
@@ -358,6 +352,7 @@ const memberShare: Predicate = (f, p) => {
   const m = membersWith(f, p);
   if ('status' in m) return m;
   const { have, title, members } = m;
+  if (members === undefined) return noMemberCount(f);
   const pct = num(p, 'pct', 70);
   const share = members > 0 ? (100 * have) / members : 0;
   const needCount = Math.ceil((pct * members) / 100 - 1e-9);
@@ -371,10 +366,13 @@ const memberShare: Predicate = (f, p) => {
 
 const membersCompletedAll: Predicate = (f) => {
   const c = collectiveOf(f);
-  if (!c || c.membersCompletedTasks === undefined) return noCollectiveData(f);
-  if (c.members > 0 && c.membersCompletedTasks >= c.members) return met(() => [`${f.year}: 100% thành viên (${c.members}/${c.members}) hoàn thành nhiệm vụ`, `${f.year}: all ${c.members} members completed their tasks`]);
-  const gap = Math.max(1, c.members - c.membersCompletedTasks);
-  return unmet(gap, () => [`${f.year}: ${c.membersCompletedTasks}/${c.members} thành viên hoàn thành nhiệm vụ, chưa đủ 100%`, `${f.year}: ${c.membersCompletedTasks} of ${c.members} members completed their tasks, not 100%`, 'Toàn bộ thành viên hoàn thành nhiệm vụ', 'Every member completing their tasks']);
+  if (!c) return noCollectiveData(f);
+  if (c.membersCompletedTasks === undefined) return review(() => [`${f.year}: chưa có số thành viên hoàn thành nhiệm vụ`, `${f.year}: the number of members who completed their tasks is unknown`]);
+  if (c.members === undefined) return noMemberCount(f);
+  const members = c.members;
+  if (members > 0 && c.membersCompletedTasks >= members) return met(() => [`${f.year}: 100% thành viên (${members}/${members}) hoàn thành nhiệm vụ`, `${f.year}: all ${members} members completed their tasks`]);
+  const gap = Math.max(1, members - c.membersCompletedTasks);
+  return unmet(gap, () => [`${f.year}: ${c.membersCompletedTasks}/${members} thành viên hoàn thành nhiệm vụ, chưa đủ 100%`, `${f.year}: ${c.membersCompletedTasks} of ${members} members completed their tasks, not 100%`, 'Toàn bộ thành viên hoàn thành nhiệm vụ', 'Every member completing their tasks']);
 };
 
 const memberTitleCount: Predicate = (f, p) => {
@@ -442,7 +440,9 @@ export const PREDICATES: Record<string, Predicate> = {
   discipline_window: disciplineWindow,
   not_already_awarded: notAlreadyAwarded,
   rating_at_least: ratingAtLeast,
-  months_worked: monthsWorked,
+  new_recruit: newRecruit,
+  long_training: longTraining,
+  still_serving: stillServing,
   category_is: categoryIs,
   confirmed_at_review: confirmedAtReview,
   judgement,
