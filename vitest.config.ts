@@ -5,7 +5,7 @@ const onPostgres = process.env.DB_TARGET === 'postgres';
 
 export default defineConfig({
   test: {
-    include: onPostgres ? ['src/**/*.api.test.ts'] : ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: onPostgres ? ['src/**/*.api.test.ts'] : ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     env: { ARGON2_FAST: '1', TZ: 'UTC', LOG_LEVEL: 'silent' },
     testTimeout: 60_000,

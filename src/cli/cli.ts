@@ -1,4 +1,5 @@
 import { DataDirLockedError } from '../server/data-dir-lock.ts';
+import '../server/wiring.ts';
 import { parseArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';

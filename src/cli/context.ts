@@ -1,5 +1,6 @@
 import { type Config, loadConfig } from '../server/config.ts';
 import { type Db, openDatabase } from '../server/db.ts';
+import { setCityTimeZone } from '../shared/clock.ts';
 import { readHidden } from './prompt.ts';
 
 /** What a command may use: the configuration, output, the terminal and the database. */
@@ -21,6 +22,8 @@ export interface CliContext {
 /** The context of a real run: environment, stdout/stderr and the process's terminal. */
 export function processContext(env: NodeJS.ProcessEnv = process.env): CliContext {
   const config = loadConfig(env);
+  // The city's date (a backup's file name, an import's checks) in CITY_TIME_ZONE, as in the server.
+  setCityTimeZone(config.cityTimeZone);
   return {
     config,
     out: (line) => process.stdout.write(`${line}\n`),

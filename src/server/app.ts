@@ -5,9 +5,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { latestUnitNames } from '../modules/org/names.ts';
 import { backupRoutes } from '../modules/backup/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { sessionGate } from '../modules/auth/gate.ts';
@@ -23,7 +25,11 @@ import type { Db } from './db.ts';
 import { migrationState } from './migrate.ts';
 import { assertCleanInput, controlCharacterIssue, fromDatabaseError, originHost } from './edge.ts';
 import { zodIssueToFieldIssue } from './validation.ts';
+import { authorize } from './http.ts';
+// Modules that meet at run time without importing each other (auth's scopes over org's tree).
+import './wiring.ts';
 import { VERSION } from './version.ts';
+import { cityTimeZone, cityToday, setCityTimeZone } from '../shared/clock.ts';
 import type { AuthUser } from '../modules/auth/roles.ts';
 
 declare module 'fastify' {
@@ -33,6 +39,13 @@ declare module 'fastify' {
     locale: Locale;
   }
 }
+
+/** GET /api/health: the process, its database and migrations, and the city's clock (CITY_TIME_ZONE, shared/clock.ts). */
+const ZHealth = z.object({
+  status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), version: z.string(),
+  migrations: z.object({ applied: z.number(), pending: z.number(), latest: z.string().nullable() }),
+  timeZone: z.string(), today: z.string(),
+});
 
 /** What every module's routes receive. */
 export interface ModuleDeps {
@@ -88,6 +101,8 @@ function toAppError(error: FastifyError | AppError | Error, limits?: { body: num
  */
 export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const { config, db } = deps;
+  // Throws on an unknown zone: the server does not start with a misspelt CITY_TIME_ZONE.
+  setCityTimeZone(config.cityTimeZone);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -120,6 +135,8 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (`.meta({ id })`, e.g. a recursive one) become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.setErrorHandler((error, req, reply) => {
@@ -158,9 +175,9 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
     assertCleanInput(req);
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
+  app.get('/api/health', { schema: { hide: true, response: { 200: ZHealth } } }, async () => {
     const state = await migrationState(db);
-    return { status: 'ok', database: db.kind, version: VERSION, migrations: state };
+    return { status: 'ok', database: db.kind, version: VERSION, migrations: state, timeZone: cityTimeZone(), today: cityToday() };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -170,7 +187,8 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(peopleRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(eligibilityRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(importRoutes(routeDeps), { prefix: '/api/v1' });
-  await app.register(auditRoutes(routeDeps), { prefix: '/api/v1' });
+  // audit sits below auth and org: its route is handed their functions.
+  await app.register(auditRoutes({ ...routeDeps, authorize, unitNames: latestUnitNames }), { prefix: '/api/v1' });
   await app.register(backupRoutes(routeDeps), { prefix: '/api/v1' });
 
   if (existsSync(config.webDist)) {

@@ -1,3 +1,5 @@
+import { DEFAULT_CITY_TIME_ZONE } from '../shared/clock.ts';
+
 /** Configuration from environment variables; every one is listed in README.md. */
 export interface Config {
   port: number;
@@ -17,6 +19,8 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   logLevel: string;
+  /** IANA zone of the city whose calendar day is "today" everywhere (shared/clock.ts). */
+  cityTimeZone: string;
   seedDemo: boolean;
   webDist: string;
 }
@@ -41,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_BYTES ?? 40 * 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',
+    cityTimeZone: env.CITY_TIME_ZONE || DEFAULT_CITY_TIME_ZONE,
     // The embedded demo seeds itself; a PostgreSQL server is seeded only when asked (`npm run seed`).
     seedDemo: bool(env.SEED_DEMO, !databaseUrl),
     webDist: env.WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname,

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
 import { type Scope, resolveScope } from '../modules/auth/scope.ts';
 import type { AuthUser, Permission } from '../modules/auth/roles.ts';
 import { rootsFor } from '../modules/auth/roles.ts';
@@ -21,6 +23,17 @@ export async function authorize(req: FastifyRequest, q: Queryable, permission: P
   if (rootsFor(user, permission).length === 0) throw new AppError('FORBIDDEN', { permission });
   return resolveScope(q, user, permission);
 }
+
+/**
+ * The response schema of a route that answers a file, not JSON (an .xlsx, a backup): the API description, and so
+ * the web app's generated types (web/src/api-types.ts), say what comes back; the bytes are sent as they are.
+ * @example app.get('/exports/users', { schema: { response: { 200: fileResponse(XLSX_TYPE, 'The accounts as an .xlsx workbook') } } }, …)
+ */
+export const fileResponse = (mediaType: string, description: string) => ({
+  description,
+  // z.file() describes the answer as binary; the handler sends a Buffer or a stream, which Fastify writes as it is.
+  content: { [mediaType]: { schema: z.file() as unknown as z.ZodType<Buffer | Readable> } },
+});
 
 /** The audit actor of a request. */
 export function actorOf(req: FastifyRequest): Actor {

@@ -3,14 +3,17 @@ import { loadConfig } from './config.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
 import { type Db, openDatabase } from './db.ts';
 import { migrate } from './migrate.ts';
+import { LawError } from '../modules/catalogue/catalogue.ts';
 import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
 import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
+import { checkLaw } from '../modules/rules/law-check.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
 /** Starts the server: open the database, migrate, seed the embedded demo on first start, listen. */
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
+  checkLaw(); // the catalogue and every criterion of every rule set, before anything else: a typo stops here (decision 0005)
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
@@ -59,8 +62,9 @@ function sweepExpiredJobs(db: Db, log: (n: Awaited<ReturnType<typeof recoverInte
 }
 
 main().catch((error) => {
-  // A second process on the same embedded database: say who holds it and how to stop it, not a stack trace.
-  if (error instanceof DataDirLockedError) process.stderr.write(`\n${error.message}\n\n`);
+  // A second process on the same embedded database: say who holds it and how to stop it, not a stack trace; a
+  // mistake in the law's data: its file, line and what is wrong.
+  if (error instanceof DataDirLockedError || error instanceof LawError) process.stderr.write(`\n${error.message}\n\n`);
   else console.error(error);
   process.exit(1);
 });

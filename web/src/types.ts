@@ -1,136 +1,100 @@
-/** Shapes of the API answers used by the web app (see the schema.ts file of each module in src/modules). */
-import type { Locale } from '../../src/shared/i18n/messages.ts';
-import type { CriterionResult, EligibilityResult } from '../../src/modules/rules/contract.ts';
+/**
+ * Shapes of the API the web app uses, named. They are not written here: each is the server's own schema, through
+ * the types generated from its OpenAPI description (api-types.ts, `npm run gen:api`; a test fails when it is
+ * stale), and the enumerations are the server's single declaration (src/shared/enums.ts).
+ */
+import type { components, paths } from './api-types.ts';
 
-export type { CriterionResult, EligibilityResult };
+export { CATEGORIES, GENDERS, PERMISSIONS, RATINGS, ROLES, UNIT_KINDS } from '../../src/shared/enums.ts';
+export type { Category, Gender, Permission, Rating, Role, UnitKind } from '../../src/shared/enums.ts';
 
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'people.personal_data' | 'import.run' | 'users.manage' | 'audit.read'
-  | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
-export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-export const UNIT_KINDS = ['city_committee', 'department', 'commune', 'ward', 'district', 'public_service_unit', 'enterprise', 'mass_organisation', 'party_body', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export const CATEGORIES = ['civil_servant', 'public_employee', 'worker', 'farmer', 'armed_forces', 'other'] as const;
-export const GENDERS = ['female', 'male'] as const;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<T> = T extends { content: { 'application/json': infer J } } ? J : never;
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
 
-export interface RoleBinding { role: Role; orgUnitId: number; orgUnitName: string | null }
+/** The JSON a route answers on success (200, 201 or 202), e.g. `ApiResponse<'/api/v1/people', 'get'>`. */
+export type ApiResponse<P extends keyof paths, M extends Method> = JsonOf<Success<Operation<P, M>['responses']>>;
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof paths, M extends Method> = JsonOf<NonNullable<Operation<P, M>['requestBody']>>;
+/** The query string a route takes. */
+export type ApiQuery<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>;
 
-export interface Me {
-  id: number; username: string; displayName: string; locale: Locale; mustChangePassword: boolean;
-  /** A second factor is enrolled; required of the account but not enrolled yet (enrolment comes first). */
-  mfaEnabled: boolean; mfaEnrolmentRequired: boolean;
-  roles: RoleBinding[]; permissions: Permission[];
-}
-
+// Accounts and sign-in (src/modules/auth/schema.ts).
+export type Me = ApiResponse<'/api/v1/auth/me', 'get'>;
+export type RoleBinding = Me['roles'][number];
 /** POST /auth/login when a second factor is enrolled: no session yet, POST /auth/login/mfa completes it. */
-export interface MfaChallenge { mfaRequired: true; rememberDays: number }
+export type MfaChallenge = Extract<ApiResponse<'/api/v1/auth/login', 'post'>, { mfaRequired: true }>;
+export type MfaStatus = ApiResponse<'/api/v1/auth/mfa', 'get'>;
+export type MfaEnrolment = ApiResponse<'/api/v1/auth/mfa/enrolment', 'post'>;
+export type RecoveryCodes = ApiResponse<'/api/v1/auth/mfa/recovery-codes', 'post'>;
+export type User = ApiResponse<'/api/v1/users/{id}', 'patch'>;
+export type LoginRequest = ApiBody<'/api/v1/auth/login', 'post'>;
+export type MfaLoginRequest = ApiBody<'/api/v1/auth/login/mfa', 'post'>;
+export type MfaCodeRequest = ApiBody<'/api/v1/auth/mfa/enrolment/confirm', 'post'>;
+export type MfaDisableRequest = ApiBody<'/api/v1/auth/mfa/disable', 'post'>;
+export type ChangePasswordRequest = ApiBody<'/api/v1/auth/password', 'post'>;
+export type LocaleRequest = ApiBody<'/api/v1/auth/locale', 'put'>;
+export type CreateUserRequest = ApiBody<'/api/v1/users', 'post'>;
+export type UpdateUserRequest = ApiBody<'/api/v1/users/{id}', 'patch'>;
 
-export interface MfaStatus { enabled: boolean; enabledAt: string | null; required: boolean; recoveryCodesLeft: number }
-export interface MfaEnrolment { secret: string; otpauthUrl: string; qrSvgDataUrl: string }
+// The organisation (src/modules/org/schema.ts).
+export type Unit = ApiResponse<'/api/v1/org/units/{id}', 'patch'>;
+export type TreeResponse = ApiResponse<'/api/v1/org/tree', 'get'>;
+export type UnitDetail = ApiResponse<'/api/v1/org/units/{id}', 'get'>;
+export type UnitLink = UnitDetail['predecessors'][number];
+export type CreateUnitRequest = ApiBody<'/api/v1/org/units', 'post'>;
+export type ChangeUnitRequest = ApiBody<'/api/v1/org/units/{id}', 'patch'>;
+export type DissolveRequest = ApiBody<'/api/v1/org/units/{id}/dissolve', 'post'>;
+export type MergeRequest = ApiBody<'/api/v1/org/merges', 'post'>;
+export type SplitRequest = ApiBody<'/api/v1/org/splits', 'post'>;
+export type SplitResponse = ApiResponse<'/api/v1/org/splits', 'post'>;
 
-export interface Unit {
-  id: number; code: string; kind: UnitKind; name: string; shortName: string | null; parentId: number | null;
-  establishedOn: string; dissolvedOn: string | null; version: number;
-}
-
-export interface TreeResponse { asOf: string; units: Unit[] }
-
-export interface UnitLink { unitId: number; code: string; name: string; eventKind: string; effectiveOn: string }
-
-export interface UnitDetail {
-  unit: Unit;
-  path: { id: number; name: string }[];
-  versions: { name: string; shortName: string | null; parentId: number | null; parentName: string | null; validFrom: string; validTo: string | null; eventKind: string | null }[];
-  events: { id: number; kind: string; effectiveOn: string; note: string | null; unitIds: number[]; createdAt: string }[];
-  predecessors: UnitLink[];
-  successors: UnitLink[];
-  lineageIds: number[];
-  actions: { canEdit: boolean };
-}
-
-export interface PersonSummary {
-  id: number; nationalId: string; fullName: string; gender: 'female' | 'male' | null; birthDate: string | null;
-  currentUnitId: number | null; currentUnitName: string | null; position: string | null; isLeader: boolean | null;
-  /** CCCD shown as 001******960, birth date as its year: never values to send back. */
-  personalDataMasked: boolean;
-}
-
-export interface SearchResponse { items: PersonSummary[]; hasMore: boolean }
-
-export interface Employment {
-  id: number; unitId: number; unitCode: string; unitName: string; position: string; category: string; isLeader: boolean;
-  fromDate: string; toDate: string | null; endReason: string | null;
-}
-
-export interface PersonDetail {
-  id: number; nationalId: string; fullName: string; gender: string | null; birthDate: string | null; currentUnitId: number | null;
-  version: number; isLeader: boolean; employments: Employment[];
-  years: { year: number; rating: string | null; titles: string[] }[];
-  awards: { id: number; formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null; revokedOn: string | null }[];
-  personalDataMasked: boolean;
-  actions: { canEdit: boolean; canRevealPersonalData: boolean };
-}
-
+// People (src/modules/people/schema.ts).
+export type SearchResponse = ApiResponse<'/api/v1/people', 'get'>;
+/** CCCD shown as 001******960, birth date as its year (`personalDataMasked`): never values to send back. */
+export type PersonSummary = SearchResponse['items'][number];
+export type PersonDetail = ApiResponse<'/api/v1/people/{id}', 'get'>;
+export type Employment = PersonDetail['employments'][number];
 /** Full CCCD and birth date of one person: GET /people/:id/personal-data, an audited read. */
-export interface PersonalData { id: number; nationalId: string; birthDate: string | null; personalDataMasked: boolean }
+export type PersonalData = ApiResponse<'/api/v1/people/{id}/personal-data', 'get'>;
+/** A collective's records; `inherited` when earned by a predecessor (merged or split into this unit). */
+export type UnitRecords = ApiResponse<'/api/v1/units/{id}/records', 'get'>;
+export type UnitTitleRecord = UnitRecords['titles'][number];
+export type UnitAwardRecord = UnitRecords['awards'][number];
+export type CreatePersonRequest = ApiBody<'/api/v1/people', 'post'>;
+export type UpdatePersonRequest = ApiBody<'/api/v1/people/{id}', 'patch'>;
+export type TransferRequest = ApiBody<'/api/v1/people/{id}/transfers', 'post'>;
 
-export interface User {
-  id: number; username: string; displayName: string; disabled: boolean; locked: boolean; mustChangePassword: boolean; mfaEnabled: boolean;
-  locale: Locale; version: number; lastLoginAt: string | null; roles: RoleBinding[];
-}
+// The audit log (src/modules/audit/schema.ts).
+export type AuditPage = ApiResponse<'/api/v1/audit', 'get'>;
+export type AuditRow = AuditPage['items'][number];
 
-export interface AuditRow {
-  id: number; at: string; actorId: number | null; actorName: string | null; action: string; entity: string; entityId: string | null;
-  orgUnitId: number | null; before: unknown; after: unknown; hash: string;
-}
+// Imports (src/modules/imports/schema.ts).
+/** An import job as polled. `interrupted`: the last apply stopped with the server, rolled back; it may be applied again. */
+export type ImportJob = ApiResponse<'/api/v1/imports/{id}', 'get'>;
+export type ImportStatus = ImportJob['status'];
+export type ImportIssue = ImportJob['errors'][number];
+export type ImportPreviewItem = ImportJob['preview'][number];
 
-export type ImportStatus = 'parsing' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed';
-export interface ImportIssue { field: string; row?: number; column?: string; rule: string; params?: Record<string, unknown>; message: string }
-export interface ImportPreviewItem { row: number; action: 'create' | 'update'; key: string; label: string; fields: string[]; before: Record<string, unknown> | null; after: Record<string, unknown> }
-/** An import job as polled (src/modules/imports/schema.ts ZJobView). */
-export interface ImportJob {
-  id: number; kind: 'people' | 'org_units'; status: ImportStatus; fileName: string; totalRows: number; processedRows: number; progress: number;
-  counts: { create: number; update: number; unchanged: number } | null; applied: { created: number; updated: number } | null;
-  errorCount: number; errors: ImportIssue[]; preview: ImportPreviewItem[]; failure: string | null;
-  /** The last apply was interrupted (the server stopped) and rolled back; the job may be applied again. */
-  interrupted?: { at: string } | null;
-}
-
-/** A collective's record; `inherited` when it was earned by a predecessor (merged or split into this unit). */
-interface UnitRecordBase { unitId: number; unitName: string; inherited: boolean }
-export interface UnitTitleRecord extends UnitRecordBase { year: number; titleCode: string; decisionNo: string | null; decisionDate: string | null }
-export interface UnitAwardRecord extends UnitRecordBase { formCode: string; awardType: string; decisionNo: string | null; decisionDate: string; periodFrom: number | null; periodTo: number | null }
-export interface UnitRecords { titles: UnitTitleRecord[]; awards: UnitAwardRecord[] }
-
-/** GET /people/:id/eligibility and GET /units/:id/eligibility (src/modules/eligibility). */
-export interface SubjectEligibility {
-  subject: { kind: 'individual' | 'collective'; id: number; name: string };
-  asOf: string; year: number; ruleSet: string; results: EligibilityResult[];
-}
-
-export type AwardKind = 'title' | 'form' | 'city_title';
-export type AwardSubject = 'individual' | 'collective' | 'household';
-export interface EligibilityAward { code: string; nameVi: string; nameEn: string; kind: AwardKind; subjects: AwardSubject[]; evaluated: boolean; discoverable?: boolean }
-
-export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
-export interface DiscoveryRow {
-  key: string; subjectKind: 'individual' | 'collective'; personId: number | null; unitId: number | null; name: string; unitName: string | null;
-  isLeader: boolean | null; gender: 'female' | 'male' | null; members: number | null; award: string; awardName: string; awardNameEn?: string;
-  status: DiscoveryStatus; missing: string[]; missingEn: string[]; reasonVi: string; reasonEn: string;
-  duplicate: null | { kind: 'awarded' | 'pending'; textVi: string; textEn: string }; highlight: boolean;
-}
-export interface DiscoveryResponse { total: number; counts: { eligible: number; near: number; needsReview: number }; rows: DiscoveryRow[] }
-
-export type SettingValue = number | boolean | string;
-export interface CatalogueSetting {
-  key: string; value: SettingValue; defaultValue: SettingValue; type: 'number' | 'boolean' | 'enum'; options?: string[]; min?: number; max?: number; uncertain: boolean;
-  basis: string; labelVi: string; labelEn: string; noteVi?: string; noteEn?: string; updatedAt: string | null; updatedBy: string | null; version: number;
-}
-
-export interface Quota { id: number | null; award: string; awardName: string; unitId: number | null; unitName: string | null; year: number | null; max: number; basis: string; used: number | null }
-
-export interface QuotaViolation { award: string; awardName: string; unitId: number | null; year: number | null; max: number; count: number; basis: string; messageVi: string; messageEn: string }
-export interface BatchResponse {
-  items: { personId: number | null; unitId: number | null; award: string; name: string; result: EligibilityResult }[];
-  quotaViolations: QuotaViolation[];
-}
+// Eligibility, discovery, settings and quotas (src/modules/eligibility/schema.ts).
+/** One award checked for one subject: every criterion with its reason and basis, what is missing, the money. */
+export type EligibilityResult = ApiResponse<'/api/v1/eligibility/check', 'post'>;
+/** A criterion of a result; `children` for the members of an any-of / all-of group. */
+export type CriterionResult = components['schemas']['CriterionResult'];
+/** GET /people/:id/eligibility and GET /units/:id/eligibility. */
+export type SubjectEligibility = ApiResponse<'/api/v1/people/{id}/eligibility', 'get'>;
+export type EligibilityAward = ApiResponse<'/api/v1/eligibility/awards', 'get'>['awards'][number];
+export type AwardKind = EligibilityAward['kind'];
+export type AwardSubject = EligibilityAward['subjects'][number];
+export type DiscoveryResponse = ApiResponse<'/api/v1/discovery', 'get'>;
+export type DiscoveryRow = DiscoveryResponse['rows'][number];
+export type DiscoveryStatus = DiscoveryRow['status'];
+export type CatalogueSetting = ApiResponse<'/api/v1/catalogue/settings', 'get'>['settings'][number];
+export type SettingValue = CatalogueSetting['value'];
+export type Quota = ApiResponse<'/api/v1/quotas', 'get'>['quotas'][number];
+export type BatchResponse = ApiResponse<'/api/v1/eligibility/batch', 'post'>;
+export type QuotaViolation = BatchResponse['quotaViolations'][number];
+export type BatchRequest = ApiBody<'/api/v1/eligibility/batch', 'post'>;
+export type SettingRequest = ApiBody<'/api/v1/catalogue/settings/{key}', 'put'>;
+export type QuotaRequest = ApiBody<'/api/v1/quotas', 'post'>;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ZodError } from 'zod';
 import { SETTING_DEFS, type Settings, settingValueProblem } from '../../modules/catalogue/settings.ts';
 import { EligibilityError, checkEligibility } from '../../modules/rules/engine.ts';
+import { checkLaw } from '../../modules/rules/law-check.ts';
 import type { Command } from '../command.ts';
 
 async function readStdin(): Promise<string> {
@@ -59,6 +60,7 @@ export const checkCommand: Command = {
       return 2;
     }
     try {
+      checkLaw(); // a mistake in the law's data is named with its file and line, not met halfway through a check
       const settings = await settingsFrom(typeof args.options.get('settings') === 'string' ? (args.options.get('settings') as string) : undefined);
       const result = checkEligibility(input as Parameters<typeof checkEligibility>[0], { settings });
       ctx.out(JSON.stringify(result, null, 2));

@@ -64,9 +64,9 @@ function toJson(value: unknown): unknown {
 export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await q.query('select pg_advisory_xact_lock(7310002)');
-  const last = await q.query<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1');
-  let prev = last[0]?.hash ?? GENESIS;
-  let id = last[0]?.id ?? 0;
+  const last = await chainEnd(q);
+  let prev = last?.hash ?? GENESIS;
+  let id = last?.id ?? 0;
   const at = new Date().toISOString();
   const rows: (HashInput & { id: number; prevHash: string; hash: string })[] = [];
   for (const e of entries) {
@@ -100,5 +100,11 @@ export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): 
 }
 
 const AUDIT_CHUNK = 20_000;
+
+/** The last entry of the chain (its id and hash), null for an empty log: where the next entry links, and what a backup's manifest records. */
+export async function chainEnd(q: Queryable): Promise<{ id: number; hash: string } | null> {
+  const [last] = await q.query<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1');
+  return last ?? null;
+}
 
 export { type ChainBreak, type ChainReport, verifyAuditChain } from './verify.ts';

@@ -29,19 +29,20 @@ export async function changesSince(q: Queryable, entity: string, entityId: numbe
 }
 
 /**
- * Locks a versioned row and checks the client's version; on mismatch throws 409 with what changed.
- * @throws AppError NOT_FOUND | VERSION_CONFLICT
+ * Checks the version a client sent against a row's current one, which its owner has just read and locked
+ * (`select version … for update`): audit names no other module's table. On mismatch throws 409 with what others
+ * changed since, read from the log.
+ * @example const [row] = await q.query('select version from app_user where id = $1 for update', [id]); await assertVersion(q, 'app_user', id, row?.version, sent);
+ * @throws AppError NOT_FOUND (no row: `current` undefined) | VERSION_CONFLICT
  */
-export async function expectVersion(q: Queryable, table: 'org_unit' | 'person' | 'app_user', entity: string, id: number, version: number): Promise<void> {
-  const rows = await q.query<{ version: number }>(`select version from ${table} where id = $1 for update`, [id]);
-  if (!rows[0]) throw new AppError('NOT_FOUND');
-  if (rows[0].version !== version) {
-    const changes = await changesSince(q, entity, id, version);
-    throw new AppError('VERSION_CONFLICT', {
-      currentVersion: rows[0].version,
-      yourVersion: version,
-      fields: [...new Set(changes.flatMap((c) => c.fields))],
-      changes,
-    });
-  }
+export async function assertVersion(q: Queryable, entity: string, id: number, current: number | undefined, sent: number): Promise<void> {
+  if (current === undefined) throw new AppError('NOT_FOUND');
+  if (current === sent) return;
+  const changes = await changesSince(q, entity, id, sent);
+  throw new AppError('VERSION_CONFLICT', {
+    currentVersion: current,
+    yourVersion: sent,
+    fields: [...new Set(changes.flatMap((c) => c.fields))],
+    changes,
+  });
 }

@@ -34,7 +34,7 @@ export function mfaRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
       return regenerateRecoveryCodes(db, config, actorOf(req), user.id, req.body.code, req.ip);
     });
 
-    app.post('/auth/mfa/disable', { schema: { tags, body: s.ZMfaDisableRequest }, config: throttled }, async (req) => {
+    app.post('/auth/mfa/disable', { schema: { tags, body: s.ZMfaDisableRequest, response: { 200: s.ZOk } }, config: throttled }, async (req) => {
       const user = requireUser(req);
       await disableOwnMfa(db, config, actorOf(req), user.id, req.body, req.ip);
       return { ok: true };

@@ -1,8 +1,6 @@
-/** Roles, each bound to an org node and its subtree (see glossary: Ban TĐKT, Hội đồng, cán bộ TĐKT). */
-export const ROLES = ['system_admin', 'board_specialist', 'board_leader', 'council_member', 'unit_officer', 'unit_leader', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Permission = 'org.read' | 'org.write' | 'people.read' | 'people.write' | 'people.personal_data' | 'users.manage' | 'audit.read' | 'import.run' | 'eligibility.read' | 'catalogue.manage' | 'quota.manage';
+// Roles and permissions are declared once, with the web app (shared/enums.ts).
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../../shared/enums.ts';
+export { PERMISSIONS, type Permission, ROLES, type Role };
 
 /** Declared policy: which roles hold which permission (within the subtree of their org node). */
 export const POLICY: Record<Permission, readonly Role[]> = {

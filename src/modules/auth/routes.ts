@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../server/app.ts';
 import { actorOf, authorize, requireUser } from '../../server/http.ts';
-import { audit } from '../audit/audit.ts';
+import { cityTimeZone } from '../../shared/clock.ts';
 import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, DEVICE_COOKIE } from './devices.ts';
 import { login } from './login.ts';
 import { completeMfaLogin } from './mfa-login.ts';
 import { mfaRoutes } from './mfa-routes.ts';
+import { changeOwnLocale } from './own-locale.ts';
 import { changeOwnPassword } from './own-password.ts';
 import { mfaRequiredFor, permissionsOf } from './roles.ts';
 import * as s from './schema.ts';
@@ -28,7 +29,7 @@ export function authRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
   const me = async (req: FastifyRequest) => {
     const user = requireUser(req);
     const view = await findUserView(db, user.id);
-    return { ...user, roles: view?.roles ?? [], permissions: permissionsOf(user), mfaEnrolmentRequired: !user.mfaEnabled && mfaRequiredFor(user, config.mfaRequired) };
+    return { ...user, roles: view?.roles ?? [], permissions: permissionsOf(user), mfaEnrolmentRequired: !user.mfaEnabled && mfaRequiredFor(user, config.mfaRequired), timeZone: cityTimeZone() };
   };
   const signedIn = async (req: FastifyRequest, reply: FastifyReply, token: string) => {
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(req, '/', config.sessionHours * 3600));
@@ -55,7 +56,7 @@ export function authRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
       return signedIn(req, reply, done.token);
     });
 
-    app.post('/auth/logout', { schema: { tags } }, async (req, reply) => {
+    app.post('/auth/logout', { schema: { tags, response: { 200: s.ZOk } } }, async (req, reply) => {
       if (req.sessionToken) await deleteSession(db, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
@@ -63,18 +64,14 @@ export function authRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
 
     app.get('/auth/me', { schema: { tags, response: { 200: s.ZMe } } }, async (req) => me(req));
 
-    app.post('/auth/password', { schema: { tags, body: s.ZChangePasswordRequest }, config: throttled }, async (req) => {
+    app.post('/auth/password', { schema: { tags, body: s.ZChangePasswordRequest, response: { 200: s.ZOk } }, config: throttled }, async (req) => {
       const user = requireUser(req);
       await changeOwnPassword(db, config, actorOf(req), user, req.sessionToken ?? '', req.body.currentPassword, req.body.newPassword, req.ip);
       return { ok: true };
     });
 
-    app.put('/auth/locale', { schema: { tags, body: s.ZLocaleRequest } }, async (req) => {
-      const user = requireUser(req);
-      await db.tx(async (q) => {
-        await q.query('update app_user set locale = $2 where id = $1', [user.id, req.body.locale]);
-        await audit(q, actorOf(req), [{ action: 'user.locale', entity: 'app_user', entityId: user.id, before: { locale: user.locale }, after: { locale: req.body.locale } }]);
-      });
+    app.put('/auth/locale', { schema: { tags, body: s.ZLocaleRequest, response: { 200: s.ZOk } } }, async (req) => {
+      await changeOwnLocale(db, actorOf(req), requireUser(req), req.body.locale);
       return { ok: true };
     });
 

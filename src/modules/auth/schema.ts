@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './roles.ts';
+import { PERMISSIONS, ROLES } from './roles.ts';
 
 export const ZLoginRequest = z.strictObject({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
@@ -10,7 +10,9 @@ export const ZMe = z.object({
   /** A second factor is enrolled; required and not yet enrolled: the account must enrol before anything else. */
   mfaEnabled: z.boolean(), mfaEnrolmentRequired: z.boolean(),
   roles: z.array(z.object({ role: z.enum(ROLES), orgUnitId: z.number(), orgUnitName: z.string().nullable() })),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  /** The city's time zone (CITY_TIME_ZONE): the web app takes "today" in it, not in the browser's (shared/clock.ts). */
+  timeZone: z.string(),
 });
 
 /** The password was right and a second factor is enrolled: POST /auth/login/mfa completes the sign-in. */
@@ -33,6 +35,8 @@ export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const ZChangePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
 export const ZLocaleRequest = z.strictObject({ locale: z.enum(['vi', 'en']) });
+/** The answer of a write that has nothing else to say (sign-out, own password, locale, turning off the second factor). */
+export const ZOk = z.object({ ok: z.boolean() });
 
 export const ZUser = z.object({
   id: z.number(), username: z.string(), displayName: z.string(), disabled: z.boolean(), locked: z.boolean(), mustChangePassword: z.boolean(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../server/db.ts';
+import '../../server/wiring.ts'; // auth's scopes walk org's tree, handed over there
 import { openTestDb } from '../../../tests/support/db.ts';
 import { makeUnit } from '../../../tests/support/factories.ts';
 import type { AuthUser } from './roles.ts';

@@ -1,36 +1,19 @@
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
+import { orgTree } from './org-tree.ts';
 import { type AuthUser, type Permission, rootsFor } from './roles.ts';
 
 /** The org units a user may act on for one permission: everything, or a list of unit ids. */
 export type Scope = { all: true } | { all: false; unitIds: number[] };
 
 /**
- * Expands the user's role nodes to their subtrees (latest parent of each unit, plus the
- * predecessors of merged/split units, whose records follow their successors).
+ * Expands the user's role nodes to their subtrees (latest parent of each unit, plus the predecessors of merged or
+ * split units, whose records follow their successors). The tree is org's (`orgTree().cover`).
  */
 export async function resolveScope(q: Queryable, user: AuthUser, permission: Permission): Promise<Scope> {
   const roots = rootsFor(user, permission);
   if (roots.length === 0) return { all: false, unitIds: [] };
-  // Roles on every top unit (e.g. the city committee) cover everything: answer without walking the tree.
-  const [tops] = await q.query<{ tops: number; covered: number }>(
-    `select count(*)::int as tops, count(*) filter (where u.id = any($1::bigint[]))::int as covered
-       from org_unit u
-      where u.latest_parent_id is null and not exists (select 1 from org_lineage l where l.predecessor_id = u.id)`,
-    [roots],
-  );
-  if (tops.tops > 0 && tops.covered === tops.tops) return { all: true };
-  const rows = await q.query<{ id: number }>(
-    `with recursive edge as materialized (select child_id, parent_id from org_scope_edge),
-     sub(id) as (
-       select unnest($1::bigint[])
-       union
-       select e.child_id from edge e join sub on e.parent_id = sub.id
-     )
-     select id from sub`,
-    [roots],
-  );
-  return { all: false, unitIds: rows.map((r) => r.id) };
+  return orgTree().cover(q, roots);
 }
 
 /** True when the scope covers the unit. */

@@ -1,10 +1,11 @@
 import type { Db, Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
-import { expectVersion } from '../audit/changes.ts';
+import { assertVersion } from '../audit/changes.ts';
 import { forgetDevices } from './devices.ts';
 import { clearMfa } from './mfa.ts';
 import { assertStrongPassword } from './password-policy.ts';
+import { orgTree } from './org-tree.ts';
 import { hashPassword } from './passwords.ts';
 import type { Role, RoleAssignment } from './roles.ts';
 import { type Scope, inScope } from './scope.ts';
@@ -22,31 +23,43 @@ export interface UserView {
   locale: 'vi' | 'en';
   version: number;
   lastLoginAt: string | null;
-  roles: (RoleAssignment & { orgUnitName: string })[];
+  /** The unit's latest name (null only for a unit without any version, which org never leaves). */
+  roles: (RoleAssignment & { orgUnitName: string | null })[];
 }
 
 const USER_SELECT = `
   select u.id, u.username, u.display_name, u.disabled, u.must_change_password, u.locale, u.version, u.last_login_at,
          coalesce(u.locked_until > now(), false) as locked, u.mfa_enabled_at is not null as mfa_enabled,
-         coalesce((select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id,
-                    'orgUnitName', (select v.name from org_unit_version v where v.unit_id = r.org_unit_id order by v.valid_from desc limit 1)) order by r.id)
+         coalesce((select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id) order by r.id)
                    from user_role r where r.user_id = u.id), '[]') as roles
     from app_user u`;
 
 type UserRow = {
   id: number; username: string; display_name: string; disabled: boolean; must_change_password: boolean; locale: 'vi' | 'en'; version: number;
-  last_login_at: string | null; locked: boolean; mfa_enabled: boolean; roles: (RoleAssignment & { orgUnitName: string })[];
+  last_login_at: string | null; locked: boolean; mfa_enabled: boolean; roles: RoleAssignment[];
 };
 
-const toView = (r: UserRow): UserView => ({
-  id: r.id, username: r.username, displayName: r.display_name, disabled: r.disabled, locked: r.locked, mustChangePassword: r.must_change_password,
-  mfaEnabled: r.mfa_enabled, locale: r.locale, version: r.version, lastLoginAt: r.last_login_at, roles: r.roles.map((x) => ({ ...x, orgUnitId: Number(x.orgUnitId) })),
-});
+/** The accounts as views, with the latest name of each role's unit (from org, one query for all the rows). */
+async function toViews(q: Queryable, rows: UserRow[]): Promise<UserView[]> {
+  const names = await orgTree().latestNames(q, [...new Set(rows.flatMap((r) => r.roles.map((x) => Number(x.orgUnitId))))]);
+  return rows.map((r) => ({
+    id: r.id, username: r.username, displayName: r.display_name, disabled: r.disabled, locked: r.locked, mustChangePassword: r.must_change_password,
+    mfaEnabled: r.mfa_enabled, locale: r.locale, version: r.version, lastLoginAt: r.last_login_at,
+    roles: r.roles.map((x) => ({ role: x.role, orgUnitId: Number(x.orgUnitId), orgUnitName: names.get(Number(x.orgUnitId)) ?? null })),
+  }));
+}
 
 /** One account by id, whoever asks (one's own account, and after a write that the scope already allowed). */
 export async function findUserView(q: Queryable, id: number): Promise<UserView | null> {
-  const rows = await q.query<UserRow>(`${USER_SELECT} where u.id = $1`, [id]);
-  return rows[0] ? toView(rows[0]) : null;
+  const [view] = await toViews(q, await q.query<UserRow>(`${USER_SELECT} where u.id = $1`, [id]));
+  return view ?? null;
+}
+
+/** Usernames of accounts by id, for lists that show who changed something (one query). */
+export async function usernamesOf(q: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: number; username: string }>('select id, username from app_user where id = any($1::bigint[])', [ids]);
+  return new Map(rows.map((r) => [Number(r.id), r.username]));
 }
 
 /**
@@ -55,16 +68,15 @@ export async function findUserView(q: Queryable, id: number): Promise<UserView |
  */
 export async function loadAdministrableUser(q: Queryable, scope: Scope, id: number): Promise<UserView> {
   const params: unknown[] = [id];
-  const rows = await q.query<UserRow>(`${USER_SELECT} where u.id = $1 and ${administrableUserCondition(scope, 'u', params)}`, params);
-  if (!rows[0]) throw new AppError('NOT_FOUND');
-  return toView(rows[0]);
+  const [view] = await toViews(q, await q.query<UserRow>(`${USER_SELECT} where u.id = $1 and ${administrableUserCondition(scope, 'u', params)}`, params));
+  if (!view) throw new AppError('NOT_FOUND');
+  return view;
 }
 
 /** The accounts the scope administers: every role inside it (an admin of a subtree sees its own users only). */
 export async function listUsers(q: Queryable, scope: Scope): Promise<UserView[]> {
   const params: unknown[] = [];
-  const rows = await q.query<UserRow>(`${USER_SELECT} where ${administrableUserCondition(scope, 'u', params)} order by lower(u.username)`, params);
-  return rows.map(toView);
+  return toViews(q, await q.query<UserRow>(`${USER_SELECT} where ${administrableUserCondition(scope, 'u', params)} order by lower(u.username)`, params));
 }
 
 const snapshot = (u: UserView | null) => u && { username: u.username, displayName: u.displayName, disabled: u.disabled, mfaEnabled: u.mfaEnabled, roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })), version: u.version };
@@ -140,7 +152,8 @@ export async function updateUser(db: Db, actor: Actor, scope: Scope, id: number,
   }
   return db.tx(async (q) => {
     const before = await loadAdministrableUser(q, scope, id);
-    await expectVersion(q, 'app_user', 'app_user', id, input.version);
+    const [locked] = await q.query<{ version: number }>('select version from app_user where id = $1 for update', [id]);
+    await assertVersion(q, 'app_user', id, locked?.version, input.version);
     if (input.roles) assertRolesInScope(scope, input.roles);
     if (actor.id === id && (input.disabled || (input.roles && !input.roles.some((r) => r.role === 'system_admin') && before.roles.some((r) => r.role === 'system_admin')))) {
       throw new AppError('FORBIDDEN', { field: 'roles', reason: 'self_lockout' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../server/db.ts';
 import { VERSION } from '../../server/version.ts';
+import { chainEnd } from '../audit/audit.ts';
 
 /**
  * What a backup says about itself, first in the file (`tar -xOf FILE manifest.json`): enough to check a restore
@@ -44,7 +45,7 @@ export async function describeDatabase(q: Queryable): Promise<DatabaseFacts> {
   const migrations = 'schema_migration' in tables
     ? (await q.query<{ applied: number; latest: string | null }>('select count(*)::int as applied, max(name) as latest from schema_migration'))[0]
     : { applied: 0, latest: null };
-  const last = 'audit_log' in tables ? (await q.query<{ id: number; hash: string }>('select id, hash from audit_log order by id desc limit 1'))[0] : undefined;
+  const last = 'audit_log' in tables ? await chainEnd(q) : null;
   return {
     migrations,
     audit: { rows: tables.audit_log ?? 0, lastId: last?.id ?? null, lastHash: last?.hash ?? null },

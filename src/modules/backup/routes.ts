@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../server/app.ts';
-import { actorOf, authorize } from '../../server/http.ts';
+import { actorOf, authorize, fileResponse } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { audit } from '../audit/audit.ts';
 import { backupBytes, defaultBackupName, takeBackup } from './take.ts';
@@ -14,7 +14,9 @@ import { backupBytes, defaultBackupName, takeBackup } from './take.ts';
 export function backupRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
-    app.post('/admin/backup', { schema: { tags: ['admin'], summary: 'Sao lưu toàn bộ cơ sở dữ liệu (backup file, application/x-tar)' } }, async (req, reply) => {
+    app.post('/admin/backup', {
+      schema: { tags: ['admin'], summary: 'Sao lưu toàn bộ cơ sở dữ liệu (backup file, application/x-tar)', response: { 200: fileResponse('application/x-tar', 'The backup file: manifest.json, then the database') } },
+    }, async (req, reply) => {
       const scope = await authorize(req, db, 'users.manage');
       if (!scope.all) throw new AppError('FORBIDDEN', { permission: 'system.backup' });
       // Refused before the audit entry: a backup that cannot start is not one to record.

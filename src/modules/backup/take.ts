@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Db, pgliteOf } from '../../server/db.ts';
 import { type DatabaseFacts, type Manifest, describeDatabase, manifestOf } from './manifest.ts';
 import { runPgTool } from './pg-tools.ts';
+import { cityNow, cityTimeZone, wallClockIn } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { tarStream } from './tar.ts';
 
@@ -110,8 +111,8 @@ export async function writeBackupFile(b: Backup, path: string, opts: { replace?:
   }
 }
 
-/** A file name for a backup taken now, e.g. vinhdanh-backup-20261207-1930.tar. */
-export function defaultBackupName(now = new Date()): string {
-  const iso = now.toISOString();
-  return `vinhdanh-backup-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}.tar`;
+/** A file name for a backup taken now, by the city's wall clock (shared/clock.ts), e.g. vinhdanh-backup-20261207-193005.tar. */
+export function defaultBackupName(now = cityNow()): string {
+  const { date, time } = wallClockIn(cityTimeZone(), now);
+  return `vinhdanh-backup-${date.replaceAll('-', '')}-${time.replaceAll(':', '')}.tar`;
 }

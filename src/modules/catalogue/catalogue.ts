@@ -1,81 +1,20 @@
 /**
- * The law as data: titles and forms (catalogue.yaml, with names, coefficients and legal bases) and the criteria of
- * each award per rule set (rule-sets.yaml). Both files are read once, checked with Zod, and frozen. Pure: no
+ * The law as data: titles and forms (catalogue.yaml, with names, coefficients and legal bases, the money rule and
+ * the city whose own titles it holds) and the criteria of each award per rule set (rule-sets.yaml). Both files are
+ * read once, checked with Zod, and frozen; every criterion keeps the file and line it is written on, so that a
+ * mistake found later (rules/law-check.ts compiles every criterion at start-up) still names it. Pure: no
  * database; the rule engine and the routes read from here.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AWARD_NAMES_EN } from './names-en.ts';
+import { type CatalogueEntry, type CriterionDef, type RuleSetsFile, ZAwardRules, ZCatalogueFile, ZRuleSet, ZRuleSetsFile, isYearlyCap } from './schemas.ts';
 import { SETTING_DEFS } from './settings.ts';
+import { LawError, type YamlPath, type YamlSource, lawErrorFromZod, readYamlSource } from './yaml-source.ts';
+
+export type { CriterionDef } from './schemas.ts';
+export { LawError } from './yaml-source.ts';
 
 const DATA = new URL('./data/', import.meta.url);
-const zDay = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
-const zSubjects = z.union([z.enum(['individual', 'collective', 'household']), z.array(z.enum(['individual', 'collective', 'household']))]).transform((v) => (Array.isArray(v) ? v : [v]));
-const zCoefficient = z.union([z.number(), z.record(z.string(), z.unknown()), z.null()]).optional();
-
-const ZCatalogueEntry = z.looseObject({ code: z.string(), name_vi: z.string(), subject: zSubjects, reward_coefficient: zCoefficient, legal_basis: z.string().optional(), uncertain: z.boolean().optional(), level: z.string().optional(), granting_authority: z.array(z.string()).optional() });
-const ZCatalogueFile = z.looseObject({
-  meta: z.looseObject({
-    base_salary_vnd: z.array(z.object({ from: zDay, to: zDay.optional(), amount: z.number(), basis: z.string() })),
-    money_rule: z.looseObject({ household_multiplier_of_individual: z.number() }),
-  }),
-  titles: z.array(ZCatalogueEntry),
-  forms: z.array(ZCatalogueEntry),
-  city_titles: z.array(ZCatalogueEntry),
-});
-
-/** One criterion of a rule set as written in rule-sets.yaml. */
-export interface CriterionDef {
-  id: string;
-  check?: string;
-  params?: Record<string, unknown>;
-  basis?: string;
-  subjects?: ('individual' | 'collective' | 'household')[];
-  when_setting?: string;
-  unless_setting?: string;
-  any_of?: CriterionDef[];
-  all_of?: CriterionDef[];
-}
-const ZCriterion: z.ZodType<CriterionDef> = z.lazy(() =>
-  z.strictObject({
-    id: z.string().regex(/^[a-z0-9_]+$/),
-    check: z.string().optional(),
-    params: z.record(z.string(), z.unknown()).optional(),
-    basis: z.string().optional(),
-    subjects: z.array(z.enum(['individual', 'collective', 'household'])).optional(),
-    when_setting: z.string().optional(),
-    unless_setting: z.string().optional(),
-    any_of: z.array(ZCriterion).optional(),
-    all_of: z.array(ZCriterion).optional(),
-  }).refine((c) => [c.check, c.any_of, c.all_of].filter(Boolean).length === 1, 'a criterion has exactly one of check, any_of, all_of'),
-);
-const ZAlternative = z.strictObject({ vi: z.string(), en: z.string(), basis: z.string() });
-const ZAwardRules = z.strictObject({
-  subjects: z.array(z.enum(['individual', 'collective', 'household'])),
-  /** Only for these subjects: members of the armed forces, or foreigners (no data of ours says who is one). */
-  audience: z.enum(['armed_forces', 'foreigners']).optional(),
-  criteria: z.array(ZCriterion),
-  alternatives: z.array(ZAlternative).optional(),
-});
-const ZRuleSet = z.strictObject({
-  id: z.string(),
-  from: zDay,
-  to: zDay.optional(),
-  law: z.string(),
-  decree: z.string(),
-  basis: z.string(),
-  uncertain: z.boolean().optional(),
-  transition: z.strictObject({ before: zDay, rule: z.literal('more_favourable'), basis: z.string() }).optional(),
-  /** Bases whose place differs between the set's instruments, as `{name}` in a criterion's basis. */
-  refs: z.record(z.string().regex(/^[a-z_]+$/), z.string()).optional(),
-  /** The setting a `$key` param reads in this set (e.g. the new-recruit months of the circular the set applies). */
-  settings: z.record(z.string(), z.string()).optional(),
-  extends: z.string().optional(),
-  common: z.array(ZCriterion),
-  awards: z.record(z.string(), ZAwardRules),
-});
-const ZRuleSetsFile = z.strictObject({ ladders: z.strictObject({ forms: z.array(z.string()) }), rule_sets: z.array(ZRuleSet) });
 
 export type AwardKind = 'title' | 'form' | 'city_title';
 export type SubjectKind = 'individual' | 'collective' | 'household';
@@ -95,6 +34,26 @@ export interface AwardDef {
   /** Who decides it (after the two-tier reform: NĐ 129/2025 Art 59 moves district powers to the commune chairman). */
   grantingAuthority: string[];
   uncertain: boolean;
+  /** At most this many a year city-wide (the setting, when named, holds the value in force). */
+  yearlyCap: { max: number; setting: string | null; basis: string } | null;
+}
+
+/** A period of the base salary (lương cơ sở) and the decree that sets it. */
+export interface BaseSalary {
+  from: string;
+  to: string | null;
+  amount: number;
+  basis: string;
+  /** The setting that holds the amount while the decree is unconfirmed. */
+  setting: string | null;
+}
+
+/** How reward money is reckoned and cited (NĐ 152/2025 Art 49–54). */
+export interface MoneyRule {
+  decree: { name: string; citedAs: string; methodArticle: number };
+  /** The article holding a coefficient: by code, else by the award's kind. */
+  articleByCode: ReadonlyMap<string, number>;
+  articleByKind: Readonly<Record<AwardKind, number>>;
 }
 
 export interface Catalogue {
@@ -104,11 +63,16 @@ export interface Catalogue {
   formLadder: string[];
   /** A form's place on the ladder (its index in `formLadder`). */
   formRank: Map<string, number>;
-  baseSalaries: { from: string; to: string | null; amount: number; basis: string }[];
+  baseSalaries: BaseSalary[];
   householdMultiplier: number;
+  money: MoneyRule;
+  /** The city whose own titles the catalogue holds (the Capital of "Công dân Thủ đô ưu tú"). */
+  city: { nameVi: string; nameEn: string; basis: string };
+  /** Where a criterion is written ("src/modules/catalogue/data/rule-sets.yaml:57"; the file alone for one made in code). */
+  where: (c: CriterionDef) => string;
 }
 
-function coefficients(entry: z.infer<typeof ZCatalogueEntry>, subjects: SubjectKind[]): Partial<Record<SubjectKind, number>> {
+function coefficients(entry: CatalogueEntry, subjects: SubjectKind[]): Partial<Record<SubjectKind, number>> {
   const c = entry.reward_coefficient;
   if (typeof c === 'number') return Object.fromEntries(subjects.map((s) => [s, c]));
   if (c && typeof c === 'object') {
@@ -119,66 +83,113 @@ function coefficients(entry: z.infer<typeof ZCatalogueEntry>, subjects: SubjectK
   return {};
 }
 
-function readYaml(name: string): unknown {
-  return parse(readFileSync(new URL(name, DATA), 'utf8'), { merge: true });
+function parsed<T>(source: YamlSource, schema: z.ZodType<T>): T {
+  const r = schema.safeParse(source.data);
+  if (!r.success) throw lawErrorFromZod(source, r.error);
+  return r.data;
 }
 
-/** Loads and checks both data files; throws naming the file and path on a mistake. */
-export function loadCatalogue(): Catalogue {
-  const cat = ZCatalogueFile.parse(readYaml('catalogue.yaml'));
-  const rules = ZRuleSetsFile.parse(readYaml('rule-sets.yaml'));
-  const toAward = (kind: AwardKind) => (e: z.infer<typeof ZCatalogueEntry>): AwardDef => ({
-    code: e.code,
-    nameVi: e.name_vi,
-    nameEn: AWARD_NAMES_EN[e.code] ?? e.code,
-    kind,
-    subjects: e.subject,
-    coefficient: coefficients(e, e.subject),
-    legalBasis: e.legal_basis ?? '',
-    grantingAuthority: e.granting_authority ?? [],
-    uncertain: e.uncertain === true,
-  });
-  const awards = [...cat.titles.map(toAward('title')), ...cat.forms.map(toAward('form')), ...cat.city_titles.map(toAward('city_title'))];
+const SETTING_KEYS = new Set(SETTING_DEFS.map((d) => d.key));
+
+/**
+ * Loads and checks both data files (from `dir`, the catalogue's own by default).
+ * @throws LawError naming the file and line of the first mistake
+ */
+export function loadCatalogue(dir: URL = DATA): Catalogue {
+  const catSource = readYamlSource(new URL('catalogue.yaml', dir));
+  const rulesSource = readYamlSource(new URL('rule-sets.yaml', dir));
+  const cat = parsed(catSource, ZCatalogueFile);
+  const rules = parsed(rulesSource, ZRuleSetsFile);
+  const toAward = (kind: AwardKind, section: string) => (e: CatalogueEntry, i: number): AwardDef => {
+    const cap = isYearlyCap(e.quota) ? { max: e.quota.per_year, setting: e.quota.setting ?? null, basis: e.quota.basis } : null;
+    if (cap?.setting && !SETTING_KEYS.has(cap.setting)) throw new LawError(catSource.at([section, i, 'quota', 'setting']), `${e.code}: unknown setting ${cap.setting}`);
+    return {
+      code: e.code, nameVi: e.name_vi, nameEn: AWARD_NAMES_EN[e.code] ?? e.code, kind, subjects: e.subject, coefficient: coefficients(e, e.subject),
+      legalBasis: e.legal_basis ?? '', grantingAuthority: e.granting_authority ?? [], uncertain: e.uncertain === true, yearlyCap: cap,
+    };
+  };
+  const awards = [...cat.titles.map(toAward('title', 'titles')), ...cat.forms.map(toAward('form', 'forms')), ...cat.city_titles.map(toAward('city_title', 'city_titles'))];
   const byCode = new Map(awards.map((a) => [a.code, a]));
+  const where = locateCriteria(rules, rulesSource);
   const ruleSets: RuleSet[] = [];
-  for (const rs of rules.rule_sets) {
+  rules.rule_sets.forEach((rs, i) => {
     const parent = rs.extends ? ruleSets.find((r) => r.id === rs.extends) : undefined;
-    if (rs.extends && !parent) throw new Error(`rule-sets.yaml: ${rs.id} extends unknown rule set ${rs.extends}`);
+    if (rs.extends && !parent) throw new LawError(rulesSource.at(['rule_sets', i, 'extends']), `${rs.id} extends unknown rule set ${rs.extends}`);
     const merged: RuleSet = { ...rs, awards: { ...(parent?.awards ?? {}), ...rs.awards } };
-    for (const code of Object.keys(merged.awards)) if (!byCode.has(code)) throw new Error(`rule-sets.yaml: ${rs.id} names unknown award ${code}`);
+    for (const code of Object.keys(rs.awards)) if (!byCode.has(code)) throw new LawError(rulesSource.at(['rule_sets', i, 'awards', code]), `${rs.id} names unknown award ${code}`);
     ruleSets.push(merged);
+  });
+  rules.ladders.forms.forEach((code, i) => {
+    if (!byCode.has(code)) throw new LawError(rulesSource.at(['ladders', 'forms', i]), `ladder names unknown award ${code}`);
+  });
+  for (const rs of ruleSets) checkReferences(rs, where);
+  const money = cat.meta.money_rule;
+  for (const code of Object.keys(money.coefficient_article.by_code)) {
+    if (!byCode.has(code)) throw new LawError(catSource.at(['meta', 'money_rule', 'coefficient_article', 'by_code', code]), `unknown award ${code}`);
   }
-  for (const code of rules.ladders.forms) if (!byCode.has(code)) throw new Error(`rule-sets.yaml: ladder names unknown award ${code}`);
-  for (const rs of ruleSets) checkReferences(rs);
+  cat.meta.base_salary_vnd.forEach((b, i) => {
+    if (b.setting && !SETTING_KEYS.has(b.setting)) throw new LawError(catSource.at(['meta', 'base_salary_vnd', i, 'setting']), `unknown setting ${b.setting}`);
+  });
   return {
     awards,
     byCode,
     ruleSets,
     formLadder: rules.ladders.forms,
     formRank: new Map(rules.ladders.forms.map((code, i) => [code, i])),
-    baseSalaries: cat.meta.base_salary_vnd.map((b) => ({ from: b.from, to: b.to ?? null, amount: b.amount, basis: b.basis })),
-    householdMultiplier: cat.meta.money_rule.household_multiplier_of_individual,
+    baseSalaries: cat.meta.base_salary_vnd.map((b) => ({ from: b.from, to: b.to ?? null, amount: b.amount, basis: b.basis, setting: b.setting ?? null })),
+    householdMultiplier: money.household_multiplier_of_individual,
+    money: {
+      decree: { name: money.decree.name, citedAs: money.decree.cited_as, methodArticle: money.decree.method_article },
+      articleByCode: new Map(Object.entries(money.coefficient_article.by_code)),
+      articleByKind: money.coefficient_article.by_kind,
+    },
+    city: { nameVi: cat.city.name_vi, nameEn: cat.city.name_en, basis: cat.city.basis },
+    where,
   };
 }
 
-const SETTING_KEYS = new Set(SETTING_DEFS.map((d) => d.key));
+/** Where each criterion object of the parsed rule sets is written: the path it was reached by, located in the file. */
+function locateCriteria(rules: RuleSetsFile, source: YamlSource): (c: CriterionDef) => string {
+  const paths = new WeakMap<CriterionDef, YamlPath>();
+  const walk = (defs: CriterionDef[], path: YamlPath) => {
+    defs.forEach((c, i) => {
+      const at = [...path, i];
+      if (!paths.has(c)) paths.set(c, at);
+      if (c.any_of) walk(c.any_of, [...at, 'any_of']);
+      if (c.all_of) walk(c.all_of, [...at, 'all_of']);
+    });
+  };
+  rules.rule_sets.forEach((rs, i) => {
+    walk(rs.common, ['rule_sets', i, 'common']);
+    for (const [code, a] of Object.entries(rs.awards)) walk(a.criteria, ['rule_sets', i, 'awards', code, 'criteria']);
+  });
+  return (c) => {
+    const path = paths.get(c);
+    return path ? source.at(path) : source.file;
+  };
+}
 
 /** The setting a `$key` param reads in a rule set (its `settings` may name another, e.g. per circular). */
 export function settingKeyIn(rs: Pick<RuleSet, 'settings'>, key: string): string {
   return rs.settings?.[key] ?? key;
 }
 
-/** Every setting a criterion reads and every `{name}` in a basis must exist: a typo stops the server, naming it. */
-export function checkReferences(rs: RuleSet): void {
+/**
+ * Every setting a criterion reads and every `{name}` in a basis must exist: a typo stops the server, naming it.
+ * @throws LawError at the criterion's file and line (`where`), e.g. "…/rule-sets.yaml:57: law-…, advanced_worker, criterion x reads unknown setting $y"
+ */
+export function checkReferences(rs: RuleSet, where: (c: CriterionDef) => string = () => 'rule-sets.yaml'): void {
   const names = new Set(['law', 'decree', ...Object.keys(rs.refs ?? {})]);
-  const where = (award: string, id: string) => `rule-sets.yaml: ${rs.id}, ${award}, criterion ${id}`;
+  const fail = (award: string, c: CriterionDef, problem: string) => {
+    throw new LawError(where(c), `${rs.id}, ${award}, criterion ${c.id} ${problem}`);
+  };
   const walk = (award: string, defs: CriterionDef[]) => {
     for (const c of defs) {
       for (const v of Object.values(c.params ?? {})) {
-        if (typeof v === 'string' && v.startsWith('$') && !SETTING_KEYS.has(settingKeyIn(rs, v.slice(1)))) throw new Error(`${where(award, c.id)} reads unknown setting ${v}`);
+        if (typeof v === 'string' && v.startsWith('$') && !SETTING_KEYS.has(settingKeyIn(rs, v.slice(1)))) fail(award, c, `reads unknown setting ${v}`);
       }
-      for (const key of [c.when_setting, c.unless_setting]) if (key && !SETTING_KEYS.has(key)) throw new Error(`${where(award, c.id)} names unknown setting ${key}`);
-      for (const m of (c.basis ?? '').matchAll(/\{([a-z_]+)\}/g)) if (!names.has(m[1])) throw new Error(`${where(award, c.id)} cites unknown {${m[1]}}`);
+      for (const key of [c.when_setting, c.unless_setting]) if (key && !SETTING_KEYS.has(key)) fail(award, c, `names unknown setting ${key}`);
+      for (const m of (c.basis ?? '').matchAll(/\{([a-z_]+)\}/g)) if (!names.has(m[1])) fail(award, c, `cites unknown {${m[1]}}`);
       walk(award, [...(c.any_of ?? []), ...(c.all_of ?? [])]);
     }
   };

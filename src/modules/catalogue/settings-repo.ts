@@ -9,7 +9,8 @@ export interface StoredSetting extends SettingDef {
   value: SettingValue;
   version: number;
   updatedAt: string | null;
-  updatedBy: string | null;
+  /** The account that changed it last (auth owns accounts: the caller puts a name to it). */
+  updatedById: number | null;
 }
 
 interface Row {
@@ -17,11 +18,11 @@ interface Row {
   value: SettingValue;
   version: number;
   updated_at: string | Date;
-  updated_by: string | null;
+  updated_by: number | null;
 }
 
 async function rows(q: Queryable): Promise<Map<string, Row>> {
-  const list = await q.query<Row>('select s.key, s.value, s.version, s.updated_at, u.username as updated_by from catalogue_setting s left join app_user u on u.id = s.updated_by');
+  const list = await q.query<Row>('select key, value, version, updated_at, updated_by from catalogue_setting');
   return new Map(list.map((r) => [r.key, r]));
 }
 
@@ -31,7 +32,7 @@ export async function listSettings(q: Queryable): Promise<StoredSetting[]> {
   return SETTING_DEFS.map((def) => {
     const r = stored.get(def.key);
     const updatedAt = r ? new Date(r.updated_at).toISOString() : null;
-    return { ...def, value: r ? r.value : def.defaultValue, version: r?.version ?? 0, updatedAt, updatedBy: r?.updated_by ?? null };
+    return { ...def, value: r ? r.value : def.defaultValue, version: r?.version ?? 0, updatedAt, updatedById: r?.updated_by ?? null };
   });
 }
 

@@ -10,9 +10,10 @@ import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInputRaw, SubjectKind } from '../rules/contract.ts';
 import { type ScreenSummary, type Screened, inputFor, screenAwards, screenParsed } from '../rules/engine.ts';
 import type { Queryable } from '../../server/db.ts';
+import { unitNamesAsOf } from '../org/names.ts';
+import { allUnitIds } from '../org/readers.ts';
 import { type PersonHistory, type UnitHistory, buildPersonHistories, buildUnitHistories, streamPersonPages, streamUnitInputs } from './history.ts';
 import { fetchDigestDoc, forEachDigestHistory, refreshStaleHistories } from './history-digest.ts';
-import { unitNames } from './history-sql.ts';
 import { type BatchKind, discoveryWorker } from './discovery-pool.ts';
 
 export type DiscoveryStatus = 'eligible' | 'near' | 'needs_review';
@@ -201,8 +202,7 @@ export async function discover(q: Queryable, f: DiscoveryFilter, opts: Discovery
     // (one statement per page, the document handed over unparsed); parsing, assembling and judging happen in the
     // workers meanwhile.
     await refreshStaleHistories(q);
-    const units = (await q.query<{ id: number }>('select id from org_unit')).map((r) => r.id);
-    const names = await unitNames(q, units, f.asOf);
+    const names = await unitNamesAsOf(q, await allUnitIds(q), f.asOf);
     const read = async (ids: number[]): Promise<DigestBatch[]> => [{ count: ids.length, doc: Buffer.from(await fetchDigestDoc(q, ids), 'utf8'), names }];
     await streamPersonPages(q, stream, read, ([b]) => {
       if (!b) return undefined;

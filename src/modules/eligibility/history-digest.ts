@@ -1,7 +1,9 @@
 /**
- * People's history digests (migration 0012): one JSON document per person with every fact the loaders read,
- * unfiltered by date. Discovery reads a page of digests in one statement and applies `asOf` here, exactly as the
- * loaders' statements (history-sql.ts) do in SQL; `history-digest.api.test.ts` holds the two equal.
+ * People's history digests (migrations 0012, 0018): one JSON document per person with every fact the loaders read,
+ * unfiltered by date, as the people module publishes it (`person_history_facts`, people migration 0017), refreshed
+ * for the people its change feed names. Discovery reads a page of digests in one statement and applies `asOf` here,
+ * exactly as the people module's fact readers (people/fact-readers.ts) do in SQL; `history-digest.api.test.ts`
+ * holds the two equal.
  */
 import type { Queryable } from '../../server/db.ts';
 import type { AwardType, DisciplineLevel, Scope } from '../rules/contract.ts';
@@ -11,7 +13,7 @@ import type { HistoryOptions, PersonHistory } from './history-types.ts';
 
 type Day = string;
 type Revoked = Day | null;
-/** One person's digest as the migration's `person_history_refresh` builds it (lists are null when empty). Its
+/** One person's digest as `person_history_facts` builds it (lists are null when empty). Its
  *  lists are the assembler's facts (history-person.ts) with a withdrawal date after some of them. */
 interface Digest {
   id: number;
@@ -31,8 +33,8 @@ interface Digest {
 const REFRESH_PEOPLE = 5_000;
 
 /**
- * Brings every digest up to date with the writes committed so far (the stale log). Each round is one statement,
- * so it is atomic on both engines without an explicit transaction.
+ * Brings every digest up to date with the writes committed so far (the people module's change feed). Each round is
+ * one statement (take who changed, refresh them), so it is atomic on both engines without an explicit transaction.
  * @returns how many people were refreshed
  */
 export async function refreshStaleHistories(q: Queryable, people = REFRESH_PEOPLE): Promise<number> {
@@ -72,7 +74,7 @@ function keep<T>(list: T[] | null, ok: (x: T) => boolean): T[] {
   return list;
 }
 
-/** What the loaders' statements filter on (history-sql.ts), for a date and a span of years: made once per page. */
+/** What the loaders' statements filter on (people/fact-readers.ts), for a date and a span of years: made once per page. */
 function filtersOf(asOf: Day, fromYear: number, toYear: number) {
   const firstDay = `${String(fromYear).padStart(4, '0')}-01-01`;
   const afterLastDay = `${String(toYear + 1).padStart(4, '0')}-01-01`;

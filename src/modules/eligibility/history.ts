@@ -3,6 +3,8 @@
  * batches for discovery over an org subtree. Each batch costs a small constant number of set-based statements.
  */
 import type { Queryable } from '../../server/db.ts';
+import { activeUnitsPage } from '../org/readers.ts';
+import { employedPeoplePage } from '../people/fact-readers.ts';
 import { buildPersonHistories } from './history-person.ts';
 import type { PersonHistory, UnitHistory } from './history-types.ts';
 import { buildUnitHistories } from './history-unit.ts';
@@ -35,15 +37,7 @@ export async function streamPersonInputs(q: Queryable, opts: StreamOptions, onBa
 
 /** The keyset pages of people employed on `asOf` in `unitIds`, each turned into `T` by `build`. */
 export async function streamPersonPages<T>(q: Queryable, opts: StreamOptions, build: (ids: number[]) => Promise<T[]>, onBatch: (batch: T[]) => void | Promise<void>): Promise<number> {
-  const scoped = opts.unitIds !== 'all';
-  const page = async (after: number, limit: number) =>
-    (await q.query<{ id: number }>(
-      `select distinct e.person_id as id from employment e
-        where e.from_date <= $1::date and (e.to_date is null or e.to_date > $1::date) and e.person_id > $2::bigint
-          ${scoped ? 'and e.unit_id = any($4::bigint[])' : ''}
-        order by 1 limit $3::int`,
-      scoped ? [opts.asOf, after, limit, opts.unitIds] : [opts.asOf, after, limit],
-    )).map((r) => r.id);
+  const page = (after: number, limit: number) => employedPeoplePage(q, { asOf: opts.asOf, after, limit, unitIds: opts.unitIds });
   return paginate(page, opts, build, onBatch);
 }
 
@@ -53,15 +47,7 @@ export async function streamPersonPages<T>(q: Queryable, opts: StreamOptions, bu
  * @returns how many units were streamed
  */
 export async function streamUnitInputs(q: Queryable, opts: StreamOptions, onBatch: (batch: UnitHistory[]) => void | Promise<void>): Promise<number> {
-  const scoped = opts.unitIds !== 'all';
-  const page = async (after: number, limit: number) =>
-    (await q.query<{ id: number }>(
-      `select u.id from org_unit u
-        where u.established_on <= $1::date and (u.dissolved_on is null or u.dissolved_on > $1::date) and u.id > $2::bigint
-          ${scoped ? 'and u.id = any($4::bigint[])' : ''}
-        order by u.id limit $3::int`,
-      scoped ? [opts.asOf, after, limit, opts.unitIds] : [opts.asOf, after, limit],
-    )).map((r) => r.id);
+  const page = (after: number, limit: number) => activeUnitsPage(q, { asOf: opts.asOf, after, limit, unitIds: opts.unitIds });
   return paginate(page, opts, (ids) => buildUnitHistories(q, ids, opts), onBatch);
 }
 

@@ -1,55 +1,65 @@
-/** Stored caps (award_quota) plus the ones the settings define, and the counts already used under each. */
+/**
+ * Caps (hạn mức): the stored ones (award_quota, eligibility's table, migration 0020) and those the catalogue sets,
+ * with what is already used under each. Counts and subtrees come from people and org, a constant number of
+ * statements whatever the number of caps.
+ */
 import type { Actor } from '../audit/audit.ts';
 import { audit } from '../audit/audit.ts';
 import type { Scope } from '../auth/scope.ts';
 import { assertInScope, inScope } from '../auth/scope.ts';
 import { catalogue } from '../catalogue/catalogue.ts';
-import { findUnit } from '../org/repo.ts';
 import type { Settings } from '../catalogue/settings.ts';
-import type { QuotaCap } from '../rules/quotas.ts';
+import { latestUnitNames } from '../org/names.ts';
+import { findUnit } from '../org/repo.ts';
+import { ancestorChains, subtreesOf } from '../org/tree-walks.ts';
+import { type AwardYear, awardCountsByUnit } from '../people/award-counts.ts';
+import { type QuotaCap, catalogueCaps } from '../rules/quotas.ts';
 import type { Db, Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 
-interface QuotaRow { id: number; award_code: string; unit_id: number | null; unit_name: string | null; year: number | null; max_count: number; basis: string }
+interface QuotaRow { id: number; award_code: string; unit_id: number | null; year: number | null; max_count: number; basis: string }
 
 const nameOf = (code: string) => catalogue().byCode.get(code)?.nameVi ?? code;
 
-/** The caps in force: the city's yearly cap on Công dân Thủ đô ưu tú (a setting) and every stored one. */
+/** The caps in force: those the catalogue sets (e.g. Công dân Thủ đô ưu tú a year, at its setting) and every stored one. */
 export async function listCaps(q: Queryable, settings: Settings): Promise<QuotaCap[]> {
   const rows = await q.query<QuotaRow>(
-    `select a.id, a.award_code, a.unit_id, a.year, a.max_count, a.basis,
-            (select v.name from org_unit_version v where v.unit_id = a.unit_id order by v.valid_from desc limit 1) as unit_name
-       from award_quota a where a.revoked_on is null order by a.award_code, a.year nulls first, a.id`,
+    'select id, award_code, unit_id, year, max_count, basis from award_quota where revoked_on is null order by award_code, year nulls first, id',
   );
-  const builtIn: QuotaCap = { id: null, award: 'outstanding_capital_citizen', awardName: nameOf('outstanding_capital_citizen'), unitId: null, unitName: null, year: null, max: Number(settings.capital_citizen_quota_per_year), basis: 'QĐ 71/2025/QĐ-UBND (Hà Nội)' };
-  return [builtIn, ...rows.map((r) => ({ id: r.id, award: r.award_code, awardName: nameOf(r.award_code), unitId: r.unit_id, unitName: r.unit_name, year: r.year, max: r.max_count, basis: r.basis }))];
+  const names = await latestUnitNames(q, rows.map((r) => r.unit_id));
+  const stored = rows.map((r): QuotaCap => ({
+    id: r.id, award: r.award_code, awardName: nameOf(r.award_code), unitId: r.unit_id, unitName: r.unit_id === null ? null : (names.get(r.unit_id) ?? null), year: r.year, max: r.max_count, basis: r.basis,
+  }));
+  return [...catalogueCaps(catalogue(), settings), ...stored];
 }
 
+/** How many of a cap's award were already given in a year. */
+export type UsedCounter = (cap: QuotaCap, year: number) => number;
+
 /**
- * How many of a cap's award were already given for a year: titles by their year, forms by their decision's year,
- * under the cap's unit (its subtree, by the unit recorded on the title or the person's unit at the time).
+ * What is already used under each cap for each year asked: titles by their year, forms by their decision's year,
+ * under the cap's unit (its subtree by latest parent, by the unit recorded on the title or the person's unit at
+ * the time; everything for a city-wide cap). Two statements for all the caps: the counts per unit, the subtrees.
  */
-export async function usedUnder(q: Queryable, cap: QuotaCap, year: number): Promise<number> {
-  const kind = catalogue().byCode.get(cap.award)?.kind;
-  const subtree = `with recursive sub(id) as (select $3::bigint union select u.id from org_unit u join sub on u.latest_parent_id = sub.id)`;
-  const unitFilter = (col: string) => (cap.unitId === null ? 'true' : `${col} in (select id from sub)`);
-  const params = [cap.award, year, cap.unitId];
-  if (kind === 'form') {
-    const [r] = await q.query<{ n: number }>(
-      `${subtree} select count(*)::int as n from award_record a
-        left join person p on p.id = a.person_id
-        where a.form_code = $1 and a.revoked_on is null and extract(year from a.decision_date)::int = $2 and ${unitFilter('coalesce(a.unit_id, p.current_unit_id)')}`,
-      params,
-    );
-    return r.n;
-  }
-  const [r] = await q.query<{ n: number }>(
-    `${subtree} select ((select count(*) from person_title t join person p on p.id = t.person_id
-                          where t.title_code = $1 and t.year = $2 and t.revoked_on is null and ${unitFilter('coalesce(t.unit_id, p.current_unit_id)')})
-                      + (select count(*) from unit_title t where t.title_code = $1 and t.year = $2 and t.revoked_on is null and ${unitFilter('t.unit_id')}))::int as n`,
-    params,
-  );
-  return r.n;
+export async function usedUnderCaps(q: Queryable, asked: { cap: QuotaCap; year: number }[]): Promise<UsedCounter> {
+  const isForm = (award: string) => catalogue().byCode.get(award)?.kind === 'form';
+  const keys = (forms: boolean): AwardYear[] => {
+    const seen = new Map<string, AwardYear>();
+    for (const { cap, year } of asked) if (isForm(cap.award) === forms) seen.set(`${cap.award}|${year}`, { code: cap.award, year });
+    return [...seen.values()];
+  };
+  const counts = await awardCountsByUnit(q, { titles: keys(false), forms: keys(true) });
+  const subtrees = await subtreesOf(q, asked.flatMap(({ cap }) => (cap.unitId === null ? [] : [cap.unitId])));
+  const subtreeSets = new Map([...subtrees].map(([root, ids]) => [root, new Set(ids)]));
+  return (cap, year) => {
+    const kind = isForm(cap.award) ? 'form' : 'title';
+    const under = cap.unitId === null ? null : (subtreeSets.get(cap.unitId) ?? new Set([cap.unitId]));
+    let n = 0;
+    for (const c of counts) {
+      if (c.kind === kind && c.code === cap.award && c.year === year && (under === null || (c.unitId !== null && under.has(c.unitId)))) n += c.n;
+    }
+    return n;
+  };
 }
 
 export type QuotaView = QuotaCap & { used: number | null; usedYear: number };
@@ -61,14 +71,14 @@ export type QuotaView = QuotaCap & { used: number | null; usedYear: number };
  */
 export async function quotasVisibleTo(q: Queryable, scope: Scope, roots: number[], settings: Settings, year: number): Promise<QuotaView[]> {
   const caps = await listCaps(q, settings);
-  const above = scope.all ? new Set<number>() : new Set([...(await unitChains(q, roots)).values()].flat());
-  const out: QuotaView[] = [];
-  for (const cap of caps) {
+  const above = scope.all ? new Set<number>() : new Set([...(await ancestorChains(q, roots)).values()].flat());
+  const counted = (cap: QuotaCap) => scope.all || (cap.unitId !== null && inScope(scope, cap.unitId));
+  const visible = caps.filter((cap) => counted(cap) || cap.unitId === null || above.has(cap.unitId));
+  const used = await usedUnderCaps(q, visible.filter(counted).map((cap) => ({ cap, year: cap.year ?? year })));
+  return visible.map((cap) => {
     const usedYear = cap.year ?? year;
-    if (scope.all || (cap.unitId !== null && inScope(scope, cap.unitId))) out.push({ ...cap, used: await usedUnder(q, cap, usedYear), usedYear });
-    else if (cap.unitId === null || above.has(cap.unitId)) out.push({ ...cap, used: null, usedYear });
-  }
-  return out;
+    return { ...cap, used: counted(cap) ? used(cap, usedYear) : null, usedYear };
+  });
 }
 
 export interface NewQuota {
@@ -94,18 +104,4 @@ export async function createQuota(db: Db, actor: Actor, scope: Scope, input: New
     await audit(t, actor, [{ action: 'quota.create', entity: 'award_quota', entityId: row.id, orgUnitId: input.unitId ?? null, before: null, after: input }]);
     return row.id;
   });
-}
-
-/** The unit and its ancestors (by latest parent), for matching caps set on a parent unit. */
-export async function unitChains(q: Queryable, unitIds: number[]): Promise<Map<number, number[]>> {
-  if (unitIds.length === 0) return new Map();
-  const rows = await q.query<{ start: number; id: number }>(
-    `with recursive up(start, id) as (select u, u from unnest($1::bigint[]) as u
-       union select up.start, o.latest_parent_id from up join org_unit o on o.id = up.id where o.latest_parent_id is not null)
-     select start, id from up`,
-    [unitIds],
-  );
-  const out = new Map<number, number[]>();
-  for (const r of rows) out.set(r.start, [...(out.get(r.start) ?? []), r.id]);
-  return out;
 }

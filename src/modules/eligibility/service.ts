@@ -9,22 +9,33 @@ import type { Settings } from '../catalogue/settings.ts';
 import type { EligibilityInputRaw, EligibilityResult, SubjectKind } from '../rules/contract.ts';
 import { awardsFor, checkParsed, inputFor } from '../rules/engine.ts';
 import { type QuotaItem, type QuotaViolation, checkQuotas } from '../rules/quotas.ts';
+import { subtreeIds } from '../org/readers.ts';
+import { ancestorChains } from '../org/tree-walks.ts';
+import { findPerson } from '../people/repo.ts';
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { personSortKey, vietnameseKey } from '../../shared/vietnamese.ts';
-import { type DiscoveryFilter, type DiscoveryHit, discover } from './discovery.ts';
+import { type DiscoveryFilter, type DiscoveryHit, discover, discoverableAwards } from './discovery.ts';
 import { buildPersonHistories, buildUnitHistories } from './history.ts';
-import { listCaps, unitChains, usedUnder } from './quotas-repo.ts';
-
-/** Today in Hà Nội (UTC+7), as YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+import { listCaps, usedUnderCaps } from './quotas-repo.ts';
 
 /** Awards shown on a subject's panel: those the rule set holds for its kind and audience (rule-sets.yaml `audience`). */
 function panelAwards(kind: SubjectKind, asOf: string, category: string | undefined): string[] {
   const rs = ruleSetOn(asOf);
   return awardsFor(kind, asOf).filter((code) => audienceIncludes(rs?.awards[code]?.audience, category));
+}
+
+/** The catalogue's awards with whether the rule set in force on `asOf` judges them and discovery looks for them. */
+export function awardsOn(asOf: string) {
+  const rs = ruleSetOn(asOf);
+  const discoverable = new Set([...discoverableAwards('individual', asOf), ...discoverableAwards('collective', asOf)]);
+  return {
+    ruleSet: rs?.id ?? null,
+    awards: catalogue().awards.map((a) => ({
+      code: a.code, nameVi: a.nameVi, nameEn: a.nameEn, kind: a.kind, subjects: a.subjects, legalBasis: a.legalBasis, grantingAuthority: a.grantingAuthority,
+      uncertain: a.uncertain, evaluated: Boolean(rs?.awards[a.code]), discoverable: discoverable.has(a.code),
+    })),
+  };
 }
 
 export interface Panel {
@@ -44,8 +55,8 @@ function panelOf(kind: SubjectKind, id: number, name: string, raw: EligibilityIn
 export async function personPanel(q: Queryable, scope: Scope, personId: number, asOf: string, year: number | undefined, settings: Settings): Promise<Panel> {
   const [h] = await buildPersonHistories(q, [personId], { asOf });
   if (!h) throw new AppError('NOT_FOUND');
-  const [row] = await q.query<{ current_unit_id: number | null }>('select current_unit_id from person where id = $1', [personId]);
-  if (!inScope(scope, row?.current_unit_id) && !inScope(scope, h.unitId)) throw new AppError('NOT_FOUND');
+  const person = await findPerson(q, personId);
+  if (!inScope(scope, person?.current_unit_id) && !inScope(scope, h.unitId)) throw new AppError('NOT_FOUND');
   return panelOf('individual', personId, h.name, h.input, asOf, year, settings);
 }
 
@@ -88,7 +99,7 @@ export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year:
   const seen = new Map<string, { code: string; periodFrom: number; periodTo: number; reference: string }[]>();
   const out: BatchAnswer['items'] = [];
   const quotaItems: QuotaItem[] = [];
-  const chains = await unitChains(q, [...new Set([...[...people.values()].flatMap((p) => (p.unitId ? [p.unitId] : [])), ...unitIds])]);
+  const chains = await ancestorChains(q, [...[...people.values()].flatMap((p) => (p.unitId ? [p.unitId] : [])), ...unitIds]);
   items.forEach((it, i) => {
     const h = it.personId !== undefined ? people.get(it.personId) : units.get(it.unitId as number);
     if (!h) return;
@@ -102,11 +113,9 @@ export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year:
     quotaItems.push({ award: it.award, year: result.year, unitChain: unitId ? (chains.get(unitId) ?? [unitId]) : [] });
   });
   const caps = await listCaps(q, settings);
-  const usedCounts = new Map<string, number>();
-  for (const cap of caps) {
-    for (const y of new Set(quotaItems.filter((x) => x.award === cap.award).map((x) => x.year))) usedCounts.set(`${cap.id}|${cap.award}|${y}`, await usedUnder(q, cap, y));
-  }
-  const quotaViolations = checkQuotas(quotaItems, caps, (cap, y) => usedCounts.get(`${cap.id}|${cap.award}|${y}`) ?? 0);
+  // What is used under every cap the batch touches, for each year it proposes: counted together.
+  const used = await usedUnderCaps(q, caps.flatMap((cap) => [...new Set(quotaItems.filter((x) => x.award === cap.award).map((x) => x.year))].map((year) => ({ cap, year }))));
+  const quotaViolations = checkQuotas(quotaItems, caps, used);
   return { items: out, quotaViolations };
 }
 
@@ -114,11 +123,7 @@ export async function batchCheck(q: Queryable, scope: Scope, asOf: string, year:
 export async function subtreeInScope(q: Queryable, scope: Scope, unitId: number | undefined): Promise<number[] | 'all'> {
   if (unitId === undefined) return scope.all ? 'all' : scope.unitIds;
   assertInScope(scope, unitId);
-  const rows = await q.query<{ id: number }>(
-    'with recursive sub(id) as (select $1::bigint union select u.id from org_unit u join sub on u.latest_parent_id = sub.id) select id from sub',
-    [unitId],
-  );
-  return rows.map((r) => r.id).filter((id) => inScope(scope, id));
+  return (await subtreeIds(q, unitId)).filter((id) => inScope(scope, id));
 }
 
 const STATUS_ORDER: Record<DiscoveryHit['status'], number> = { eligible: 0, near: 1, needs_review: 2 };

@@ -63,5 +63,3 @@ export function cellCccd(value: RawCell): string {
 /** 'YYYY-MM-DD' as Vietnamese users read dates (DD/MM/YYYY). */
 export const viDate = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-/** Today's date in UTC as 'YYYY-MM-DD'. */
-export const today = (): string => new Date().toISOString().slice(0, 10);

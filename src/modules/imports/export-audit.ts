@@ -1,6 +1,9 @@
 import type { Queryable } from '../../server/db.ts';
+import { cityTimeZone, wallClockIn } from '../../shared/clock.ts';
 import { type AuditFilter, listAudit } from '../audit/query.ts';
 import type { Scope } from '../auth/scope.ts';
+import { latestUnitNames } from '../org/names.ts';
+import { viDate } from './cells.ts';
 import type { ColumnSpec } from './columns.ts';
 import { MAX_EXPORT_ROWS, streamWorkbook } from './export-xlsx.ts';
 
@@ -13,10 +16,10 @@ const AUDIT_COLUMNS = [
 
 export type { AuditFilter as AuditExportFilter } from '../audit/query.ts';
 
-// Vietnam keeps UTC+7 all year.
+// The instant as the city's wall clock reads it (shared/clock.ts), written as Vietnamese users read dates.
 const vnTime = (iso: string) => {
-  const t = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
-  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 19)}`;
+  const { date, time } = wallClockIn(cityTimeZone(), new Date(iso));
+  return `${viDate(date)} ${time}`;
 };
 
 /**
@@ -27,7 +30,7 @@ export function exportAudit(q: Queryable, scope: Scope, f: AuditFilter) {
   return streamWorkbook(AUDIT_COLUMNS, [], async (addRow) => {
     let beforeId: number | undefined;
     for (let written = 0; written < MAX_EXPORT_ROWS;) {
-      const rows = await listAudit(q, scope, f, { beforeId, limit: Math.min(PAGE, MAX_EXPORT_ROWS - written) });
+      const rows = await listAudit(q, scope, f, { beforeId, limit: Math.min(PAGE, MAX_EXPORT_ROWS - written) }, latestUnitNames);
       for (const r of rows) {
         addRow([vnTime(r.at), r.actorName, r.action, r.entity, r.entityId, r.unitName, r.before == null ? null : JSON.stringify(r.before), r.after == null ? null : JSON.stringify(r.after), r.hash.slice(0, 16)]);
       }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../server/db.ts';
 import type { Scope } from '../auth/scope.ts';
+import { unitCodes } from '../org/names.ts';
 import { listUnitsAsOf } from '../org/repo.ts';
 import type { UnitAsOf } from '../org/types.ts';
 import { UNIT_COLUMNS, unitKindLabel } from './columns.ts';
@@ -33,9 +34,7 @@ export async function exportOrgUnits(q: Queryable, scope: Scope, asOf: string) {
   const units = treeOrder(await listUnitsAsOf(q, asOf, scope.all ? null : scope.unitIds));
   const codes = new Map(units.map((u) => [u.id, u.code]));
   const outside = [...new Set(units.flatMap((u) => (u.parentId !== null && !codes.has(u.parentId) ? [u.parentId] : [])))];
-  if (outside.length > 0) {
-    for (const r of await q.query<{ id: number; code: string }>('select id, code from org_unit where id = any($1::bigint[])', [outside])) codes.set(r.id, r.code);
-  }
+  for (const [id, code] of await unitCodes(q, outside)) codes.set(id, code);
   return streamWorkbook(UNIT_COLUMNS, [{ header: 'Ngày giải thể', width: 14 }], async (add) => {
     for (const u of units) {
       add([u.code, u.name, u.shortName, unitKindLabel(u.kind), u.parentId ? codes.get(u.parentId) : null, excelDate(u.establishedOn), excelDate(u.dissolvedOn)]);

@@ -3,17 +3,13 @@ import type { Db, Queryable } from '../../server/db.ts';
 import { maskBirthDate, maskNationalId } from '../../shared/personal-data.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
+import { latestUnitNames, unitCodes } from '../org/names.ts';
+import { peopleWithOpenEmployment } from '../people/batch-reads.ts';
 import { type SearchFilters, countPeople, searchPeople } from '../people/search.ts';
-import type { Category, Gender } from '../people/types.ts';
 import { CATEGORY_LABELS, GENDER_LABELS, LEADER_LABELS, PEOPLE_COLUMNS } from './columns.ts';
 import { MAX_EXPORT_ROWS, excelDate, streamWorkbook } from './export-xlsx.ts';
 
 const PAGE = 5000;
-
-interface ExportRow {
-  id: number; national_id: string; full_name: string; gender: Gender | null; birth_date: string | null; current_unit_id: number | null;
-  unit_code: string | null; unit_name: string | null; position: string | null; category: Category | null; is_leader: boolean | null; from_date: string | null;
-}
 
 /** Who exports, and where they may see full personal data ('people.personal_data'). */
 export interface PeopleExporter {
@@ -24,19 +20,11 @@ export interface PeopleExporter {
 }
 
 /** The template's columns and the current position of a page of people, in the page's order. */
-async function details(q: Queryable, ids: number[]): Promise<ExportRow[]> {
-  const rows = await q.query<ExportRow>(
-    `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, u.code as unit_code, e.position, e.category, e.is_leader, e.from_date,
-            (select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc limit 1) as unit_name
-       from person p
-       left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
-                           order by e.from_date desc, e.id desc limit 1) e on true
-       left join org_unit u on u.id = e.unit_id
-      where p.id = any($1::bigint[])`,
-    [ids],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+async function details(q: Queryable, ids: number[]) {
+  const rows = await peopleWithOpenEmployment(q, ids);
+  const units = rows.map((r) => r.unit_id);
+  const [codes, names] = await Promise.all([unitCodes(q, units), latestUnitNames(q, units)]);
+  return rows.map((r) => ({ ...r, unit_code: r.unit_id === null ? null : codes.get(r.unit_id) ?? null, unit_name: r.unit_id === null ? null : names.get(r.unit_id) ?? null }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, call, createTestContext } from '../../../tests/support/app.ts';
 import { makeWorld, uniqueCode } from '../../../tests/support/factories.ts';
+import { cityToday } from '../../shared/clock.ts';
 import { UNIT_HEADER, importFile, upload, xlsxOf } from './test-helpers.ts';
 
 let ctx: TestContext;
@@ -56,7 +57,7 @@ describe('org-unit import', () => {
     expect(job.counts).toEqual({ create: 0, update: 1, unchanged: 2 });
     expect(job.preview).toEqual([expect.objectContaining({ row: 2, action: 'update', key: y, fields: ['name'], before: expect.objectContaining({ name: 'Trường Tiểu học Thăng Long' }) })]);
     expect((await apply(w.board.cookie, job.id)).json()).toMatchObject({ updated: 1 });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = cityToday();
     expect((await tree('2022-01-01')).find((u) => u.code === y)?.name).toBe('Trường Tiểu học Thăng Long');
     expect((await tree(today)).find((u) => u.code === y)?.name).toBe('Trường Tiểu học Thăng Long Hoàn Kiếm');
     const id = (await tree(today)).find((u) => u.code === y)?.id;
@@ -65,6 +66,16 @@ describe('org-unit import', () => {
       ['Trường Tiểu học Thăng Long', today],
       ['Trường Tiểu học Thăng Long Hoàn Kiếm', null],
     ]);
+    // Written by the org module's batch command: the same snapshot of the unit as a rename on the org page.
+    const [entry] = await ctx.db.query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
+      `select before, after from audit_log where action = 'org.rename' and entity = 'org_unit' and entity_id = $1 and after->>'importId' = $2`,
+      [String(id), String(job.id)],
+    );
+    const snapshot = ['code', 'kind', 'name', 'shortName', 'parentId', 'establishedOn', 'dissolvedOn', 'version'];
+    expect(Object.keys(entry.before).sort()).toEqual([...snapshot].sort());
+    expect(Object.keys(entry.after).sort()).toEqual([...snapshot, 'effectiveOn', 'importId'].sort());
+    expect(entry.after).toMatchObject({ name: 'Trường Tiểu học Thăng Long Hoàn Kiếm', version: detail.unit.version, effectiveOn: today, dissolvedOn: null });
+    expect(entry.before).toMatchObject({ name: 'Trường Tiểu học Thăng Long', version: detail.unit.version - 1 });
   });
 
   it('refuses cycles, unknown parents and historical kinds, naming row and column', async () => {

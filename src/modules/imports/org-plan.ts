@@ -1,17 +1,15 @@
 import type { Queryable } from '../../server/db.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
-import type { UnitKind } from '../org/types.ts';
-import { today, viDate } from './cells.ts';
+import { type LatestUnit, latestUnitsByCode, parentCodesByCode } from '../org/by-code.ts';
+import { cityToday } from '../../shared/clock.ts';
+import { viDate } from './cells.ts';
 import { UNIT_COLUMNS, type UnitColumn } from './columns.ts';
 import type { StagedUnit } from './org-rows.ts';
 import type { PreviewItem } from './preview.ts';
 
-/** A stored unit with its current version, for comparing with a row. */
-export interface ExistingUnit {
-  id: number; code: string; kind: UnitKind; established_on: string; dissolved_on: string | null;
-  name: string; short_name: string | null; parent_id: number | null; parent_code: string | null; latest_from: string;
-}
+/** A stored unit with its latest version, for comparing with a row. */
+export type ExistingUnit = LatestUnit;
 
 export interface UnitUpdate {
   staged: StagedUnit;
@@ -34,40 +32,17 @@ export interface OrgPlan {
 
 const HEADERS = Object.fromEntries(UNIT_COLUMNS.map((c) => [c.key, c.header])) as Record<UnitColumn, string>;
 
-async function loadUnits(q: Queryable, codes: string[]): Promise<Map<string, ExistingUnit>> {
-  const rows = await q.query<ExistingUnit>(
-    `select u.id, u.code, u.kind, u.established_on, u.dissolved_on, v.name, v.short_name, v.parent_id, pu.code as parent_code,
-            (select max(x.valid_from)::text from org_unit_version x where x.unit_id = u.id) as latest_from
-       from org_unit u
-       join lateral (select * from org_unit_version v where v.unit_id = u.id order by v.valid_from desc limit 1) v on true
-       left join org_unit pu on pu.id = v.parent_id
-      where u.code = any($1::text[])`,
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
-/** Latest parent code of every unit, to find cycles the file would create. */
-async function parentCodes(q: Queryable): Promise<Map<string, string | null>> {
-  const rows = await q.query<{ code: string; parent_code: string | null }>(
-    `select u.code, pu.code as parent_code from org_unit u
-       join org_unit_version v on v.unit_id = u.id and v.valid_to is null
-       left join org_unit pu on pu.id = v.parent_id`,
-  );
-  return new Map(rows.map((r) => [r.code, r.parent_code]));
-}
-
 /**
  * Checks staged units against the database (parents exist, are active and in scope; changed units are
  * in scope; no cycles) and works out creates and updates. Renames and moves take effect `effectiveOn`.
  */
-export async function planUnits(q: Queryable, scope: Scope, rows: StagedUnit[], effectiveOn = today()): Promise<OrgPlan> {
+export async function planUnits(q: Queryable, scope: Scope, rows: StagedUnit[], effectiveOn = cityToday()): Promise<OrgPlan> {
   const fileCodes = new Map(rows.map((r) => [r.code, r]));
-  const existing = await loadUnits(q, [...new Set([...rows.map((r) => r.code), ...rows.flatMap((r) => (r.parentCode ? [r.parentCode] : []))])]);
+  const existing = await latestUnitsByCode(q, [...new Set([...rows.map((r) => r.code), ...rows.flatMap((r) => (r.parentCode ? [r.parentCode] : []))])]);
   const plan: OrgPlan = { creates: [], updates: [], unchanged: 0, issues: [], effectiveOn, existing };
   const bad = (r: StagedUnit, field: UnitColumn, rule: string, params?: Record<string, unknown>) =>
     plan.issues.push({ field, row: r.row, column: HEADERS[field], rule, ...(params ? { params } : {}) });
-  const parents = await parentCodes(q);
+  const parents = await parentCodesByCode(q);
   for (const r of rows) parents.set(r.code, r.parentCode);
 
   const news: StagedUnit[] = [];

@@ -1,5 +1,6 @@
 import type { UnitKind } from '../org/types.ts';
-import { cellDate, cellText, today } from './cells.ts';
+import { cityToday } from '../../shared/clock.ts';
+import { cellDate, cellText } from './cells.ts';
 import { UNIT_COLUMNS, type UnitColumn, parseUnitKind } from './columns.ts';
 import type { IssueList } from './issues.ts';
 import type { SheetRow } from './read-xlsx.ts';
@@ -39,7 +40,7 @@ export function stageUnitRow(r: SheetRow<UnitColumn>, seen: Map<string, number>,
   const established = cellDate(r.cells.establishedOn);
   if (established === null) bad('establishedOn', 'required');
   else if (established === 'invalid') bad('establishedOn', 'invalid_date');
-  else if (established > today()) bad('establishedOn', 'future_date');
+  else if (established > cityToday()) bad('establishedOn', 'future_date');
   if (code) {
     if (!CODE.test(code)) bad('code', 'invalid_format');
     const other = seen.get(code);

@@ -1,25 +1,18 @@
 import type { Queryable } from '../../server/db.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
-import type { Category, Gender } from '../people/types.ts';
-import { today, viDate } from './cells.ts';
+import { unitCodes } from '../org/names.ts';
+import { unitRefsByCode } from '../org/by-code.ts';
+import { type StoredPerson, peopleByNationalId } from '../people/batch-reads.ts';
+import { startsAfterLatest } from '../people/transfer.ts';
+import { cityToday } from '../../shared/clock.ts';
+import { viDate } from './cells.ts';
 import { PEOPLE_COLUMNS, type PersonColumn } from './columns.ts';
 import type { StagedPerson } from './people-rows.ts';
 import type { PreviewItem } from './preview.ts';
 
-/** A unit as imports need it: identity and the dates it existed. */
-export interface UnitRef {
-  id: number;
-  code: string;
-  establishedOn: string;
-  dissolvedOn: string | null;
-}
-
-/** The stored person and their open employment, for comparing with a row. */
-export interface ExistingPerson {
-  id: number; national_id: string; full_name: string; gender: Gender | null; birth_date: string | null; current_unit_id: number | null; version: number;
-  emp_id: number | null; unit_id: number | null; unit_code: string | null; position: string | null; category: Category | null; is_leader: boolean | null; from_date: string | null; latest_from: string | null;
-}
+/** The stored person, their open employment and its unit's code, for comparing with a row. */
+export type ExistingPerson = StoredPerson & { unit_code: string | null };
 
 export interface PersonCreate { staged: StagedPerson; unitId: number }
 export interface PersonUpdate {
@@ -39,35 +32,15 @@ export interface PeoplePlan {
   issues: FieldIssue[];
 }
 
-const CHUNK = 10_000;
 const HEADERS = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<PersonColumn, string>;
 
-/** Units by code, in one query. */
-export async function unitsByCode(q: Queryable, codes: string[]): Promise<Map<string, UnitRef>> {
-  const rows = await q.query<{ id: number; code: string; established_on: string; dissolved_on: string | null }>(
-    'select id, code, established_on, dissolved_on from org_unit where code = any($1::text[])',
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, establishedOn: r.established_on, dissolvedOn: r.dissolved_on }]));
-}
-
-/** Stored people by CCCD with their open employment, in chunks of one `= any($1)` query each. */
-export async function existingPeople(q: Queryable, nationalIds: string[]): Promise<Map<string, ExistingPerson>> {
-  const found = new Map<string, ExistingPerson>();
-  for (let i = 0; i < nationalIds.length; i += CHUNK) {
-    const rows = await q.query<ExistingPerson>(
-      `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, p.version,
-              e.id as emp_id, e.unit_id, (select u.code from org_unit u where u.id = e.unit_id) as unit_code, e.position, e.category, e.is_leader, e.from_date,
-              (select max(x.from_date)::text from employment x where x.person_id = p.id) as latest_from
-         from person p
-         left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
-                             order by e.from_date desc, e.id desc limit 1) e on true
-        where p.national_id = any($1::text[])`,
-      [nationalIds.slice(i, i + CHUNK)],
-    );
-    for (const r of rows) found.set(r.national_id, r);
-  }
-  return found;
+/** Stored people by CCCD with their open employment and its unit's code. */
+async function existingPeople(q: Queryable, nationalIds: string[]): Promise<Map<string, ExistingPerson>> {
+  const people = await peopleByNationalId(q, nationalIds);
+  const codes = await unitCodes(q, [...people.values()].map((p) => p.unit_id));
+  const out = new Map<string, ExistingPerson>();
+  for (const [nid, p] of people) out.set(nid, { ...p, unit_code: p.unit_id === null ? null : codes.get(p.unit_id) ?? null });
+  return out;
 }
 
 /**
@@ -79,9 +52,9 @@ export async function planPeople(q: Queryable, scope: Scope, rows: StagedPerson[
   const plan: PeoplePlan = { creates: [], updates: [], unchanged: 0, issues: [] };
   const bad = (r: StagedPerson, field: PersonColumn, rule: string, params?: Record<string, unknown>) =>
     plan.issues.push({ field, row: r.row, column: HEADERS[field], rule, ...(params ? { params } : {}) });
-  const units = await unitsByCode(q, [...new Set(rows.map((r) => r.unitCode))]);
+  const units = await unitRefsByCode(q, [...new Set(rows.map((r) => r.unitCode))]);
   const people = await existingPeople(q, rows.map((r) => r.nationalId));
-  const now = today();
+  const now = cityToday();
   for (const r of rows) {
     const unit = units.get(r.unitCode);
     if (!unit) { bad(r, 'unitCode', 'unit_unknown', { code: r.unitCode }); continue; }
@@ -93,7 +66,7 @@ export async function planPeople(q: Queryable, scope: Scope, rows: StagedPerson[
     if (employmentChanged) {
       if (unit.dissolvedOn && unit.dissolvedOn <= now) { bad(r, 'unitCode', 'unit_dissolved', { code: r.unitCode, date: viDate(unit.dissolvedOn) }); continue; }
       if (r.fromDate < unit.establishedOn) { bad(r, 'fromDate', 'unit_not_active_on', { code: r.unitCode, date: viDate(unit.establishedOn) }); continue; }
-      if (before?.latest_from && r.fromDate <= before.latest_from) { bad(r, 'fromDate', 'employment_date', { date: viDate(before.latest_from) }); continue; }
+      if (before && !startsAfterLatest(before.latest_from, r.fromDate)) { bad(r, 'fromDate', 'employment_date', { date: viDate(before.latest_from as string) }); continue; }
     }
     if (!before) { plan.creates.push({ staged: r, unitId: unit.id }); continue; }
     const personFields: PersonUpdate['personFields'] = [];

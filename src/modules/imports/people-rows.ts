@@ -1,7 +1,8 @@
 import { checkCccd } from '../../shared/cccd.ts';
 import { isMaskedNationalId } from '../../shared/personal-data.ts';
 import type { Category, Gender } from '../people/types.ts';
-import { cellCccd, cellDate, cellText, today } from './cells.ts';
+import { cityToday } from '../../shared/clock.ts';
+import { cellCccd, cellDate, cellText } from './cells.ts';
 import type { IssueList } from './issues.ts';
 import { PEOPLE_COLUMNS, type PersonColumn, parseCategory, parseGender, parseLeader } from './columns.ts';
 import type { SheetRow } from './read-xlsx.ts';
@@ -39,7 +40,7 @@ export function stagePersonRow(r: SheetRow<PersonColumn>, seen: Map<string, numb
   const date = (field: PersonColumn): string | null => {
     const v = cellDate(r.cells[field]);
     if (v === 'invalid') { bad(field, 'invalid_date'); return null; }
-    if (v && v > today()) bad(field, 'future_date');
+    if (v && v > cityToday()) bad(field, 'future_date');
     return v;
   };
   const list = <T>(field: PersonColumn, parse: (t: string) => T | undefined): T | null => {

@@ -2,11 +2,11 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import type { ModuleDeps } from '../../server/app.ts';
-import { actorOf, authorize, requireUser } from '../../server/http.ts';
+import { actorOf, authorize, fileResponse, requireUser } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { rootsFor } from '../auth/roles.ts';
 import { resolveScope } from '../auth/scope.ts';
-import { today } from './cells.ts';
+import { cityToday } from '../../shared/clock.ts';
 import { exportAudit } from './export-audit.ts';
 import { exportOrgUnits } from './export-org.ts';
 import { exportPeople } from './export-people.ts';
@@ -19,7 +19,8 @@ import * as s from './schema.ts';
 import { XLSX_TYPE, buildTemplate, contentDisposition } from './template.ts';
 
 const tags = ['imports'];
-const stamp = () => today().replaceAll('-', '');
+const stamp = () => cityToday().replaceAll('-', '');
+const xlsx = (description: string) => ({ 200: fileResponse(XLSX_TYPE, description) });
 
 function sendXlsx(reply: FastifyReply, body: Buffer | Readable, asciiName: string, utf8Name: string) {
   return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(asciiName, utf8Name)).header('cache-control', 'no-store').send(body);
@@ -30,7 +31,7 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
 
-    app.get('/imports/templates/:kind', { schema: { tags, params: s.ZKindParams } }, async (req, reply) => {
+    app.get('/imports/templates/:kind', { schema: { tags, params: s.ZKindParams, response: xlsx('The import template, with drop-downs') } }, async (req, reply) => {
       await authorize(req, db, permissionFor(req.params.kind));
       const vi = req.params.kind === 'people' ? 'Mẫu nhập danh sách cá nhân.xlsx' : 'Mẫu nhập danh sách đơn vị.xlsx';
       return sendXlsx(reply, await buildTemplate(req.params.kind), `mau-nhap-${req.params.kind}.xlsx`, vi);
@@ -73,7 +74,7 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
       return { id: job.id, status: 'applied' as const, ...result };
     });
 
-    app.get('/exports/people', { schema: { tags, querystring: s.ZExportPeopleQuery } }, async (req, reply) => {
+    app.get('/exports/people', { schema: { tags, querystring: s.ZExportPeopleQuery, response: xlsx('People in the reader\'s scope, as the import template reads them') } }, async (req, reply) => {
       const scope = await authorize(req, db, 'people.read');
       const user = requireUser(req);
       const roots = rootsFor(user, 'people.personal_data');
@@ -81,18 +82,18 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
       return sendXlsx(reply, await exportPeople(db, scope, who, req.query), `danh-sach-ca-nhan-${stamp()}.xlsx`, `Danh sách cá nhân ${stamp()}.xlsx`);
     });
 
-    app.get('/exports/org-units', { schema: { tags, querystring: s.ZExportOrgQuery } }, async (req, reply) => {
+    app.get('/exports/org-units', { schema: { tags, querystring: s.ZExportOrgQuery, response: xlsx('The units as of a date, as the import template reads them') } }, async (req, reply) => {
       const scope = await authorize(req, db, 'org.read');
-      const asOf = req.query.asOf ?? today();
+      const asOf = req.query.asOf ?? cityToday();
       return sendXlsx(reply, await exportOrgUnits(db, scope, asOf), `danh-sach-don-vi-${asOf}.xlsx`, `Danh sách đơn vị ${asOf}.xlsx`);
     });
 
-    app.get('/exports/audit', { schema: { tags, querystring: s.ZExportAuditQuery } }, async (req, reply) => {
+    app.get('/exports/audit', { schema: { tags, querystring: s.ZExportAuditQuery, response: xlsx('The audit log, newest first, filtered') } }, async (req, reply) => {
       const scope = await authorize(req, db, 'audit.read');
       return sendXlsx(reply, exportAudit(db, scope, req.query), `nhat-ky-${stamp()}.xlsx`, `Nhật ký thao tác ${stamp()}.xlsx`);
     });
 
-    app.get('/exports/users', { schema: { tags } }, async (req, reply) => {
+    app.get('/exports/users', { schema: { tags, response: xlsx('The accounts the administrator manages') } }, async (req, reply) => {
       const scope = await authorize(req, db, 'users.manage');
       return sendXlsx(reply, await exportUsers(db, scope), `tai-khoan-${stamp()}.xlsx`, `Danh sách tài khoản ${stamp()}.xlsx`);
     });

@@ -1,6 +1,8 @@
 import type { Db } from '../../server/db.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
+import { analyzeUnits } from '../org/repo.ts';
+import { analyzePeople } from '../people/commands-batch.ts';
 import type { Scope } from '../auth/scope.ts';
 import { type KindHandler, ORG_UNITS, PEOPLE, fromColumns, toColumns } from './kinds.ts';
 import * as jobs from './jobs.ts';
@@ -39,18 +41,27 @@ export interface StartedImport {
   done: Promise<void>;
 }
 
+/** How often progress is written while rows are read (at most every `everyMs`, each 1,000 rows), and who is told after each write. */
+export interface ProgressOptions {
+  everyMs: number;
+  /** Awaited after each write (parsing waits): a test reads the job's progress midway this way. */
+  written?: (processedRows: number) => Promise<void>;
+}
+
+const PROGRESS: ProgressOptions = { everyMs: 250 };
+
 /**
  * Checks that the file is a readable .xlsx with the template's columns, creates the job, and
  * parses, validates and previews the rows in the background (the caller answers 202 at once).
  * @throws AppError IMPORT_FILE_UNREADABLE | IMPORT_INVALID (required columns missing)
  */
-export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string): Promise<StartedImport> {
+export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string, progress = PROGRESS): Promise<StartedImport> {
   const handler = handlerOf(kind);
   const sheet = await openSheet(file, handler.columns);
   const owner = jobs.newLeaseOwner();
   const jobId = await jobs.insertJob(db, kind, fileName, actor.id, sheet.estimatedRows, owner);
   const stopLease = holdLease(db, jobId, owner);
-  const done = stage(db, scope, handler, jobId, owner, sheet)
+  const done = stage(db, scope, handler, jobId, owner, sheet, progress)
     .catch(async (error: unknown) => {
       const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
       await jobs.failJob(db, jobId, owner, reason).catch(() => undefined);
@@ -59,7 +70,7 @@ export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs
   return { jobId, done };
 }
 
-async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, owner: string, sheet: OpenedSheet<string>): Promise<void> {
+async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, owner: string, sheet: OpenedSheet<string>, progress: ProgressOptions): Promise<void> {
   const issues = new IssueList();
   const seen = new Map<string, number>();
   const staged: { row: number }[] = [];
@@ -73,9 +84,10 @@ async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, o
     const s = handler.stage(r, seen, issues);
     if (s) staged.push(s);
     // Progress goes to the database (other processes poll it) at most a few times a second.
-    if (count % 1000 === 0 && Date.now() - reported > 250) {
+    if (count % 1000 === 0 && Date.now() - reported >= progress.everyMs) {
       // Reading and checking rows is about 80% of the work before the preview; the plan is the rest.
       await jobs.setProgress(db, jobId, owner, count, sheet.estimatedRows ? 0.8 * Math.min(1, count / sheet.estimatedRows) : 0);
+      await progress.written?.(count);
       reported = Date.now();
     }
   }
@@ -134,7 +146,7 @@ export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: num
     });
     // PGlite has no autovacuum: refresh the planner's statistics after a large load, or people search
     // may pick its slow plan (see people/search.ts). Outside the transaction, so nothing waits on it.
-    if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await db.query(`analyze ${job.kind === 'people' ? 'person, employment' : 'org_unit, org_unit_version'}`);
+    if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await (job.kind === 'people' ? analyzePeople(db) : analyzeUnits(db));
     return result;
   } catch (error) {
     if (error instanceof RecheckFailed) {

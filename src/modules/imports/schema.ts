@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCalendarDate } from '../../shared/dates.ts';
-import { ZAuditFilter } from '../audit/routes.ts';
+import { ZAuditFilter } from '../audit/schema.ts';
 
 export const ZKindParams = z.object({ kind: z.enum(['people', 'org_units']) });
 export const ZJobParams = z.object({ id: z.coerce.number().int().positive() });

@@ -2,12 +2,16 @@ import type { Db, Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { nfc } from '../../shared/vietnamese.ts';
 import { type Actor, audit } from '../audit/audit.ts';
-import { expectVersion } from '../audit/changes.ts';
+import { assertVersion } from '../audit/changes.ts';
 import { type Scope, assertInScope } from '../auth/scope.ts';
+import { occupantsOf } from './hooks.ts';
 import * as repo from './repo.ts';
 import type { UnitAsOf, UnitKind } from './types.ts';
 
 const snapshot = (u: UnitAsOf | null) => u && { code: u.code, kind: u.kind, name: u.name, shortName: u.shortName, parentId: u.parentId, establishedOn: u.establishedOn, dissolvedOn: u.dissolvedOn, version: u.version };
+
+/** The event a new version is: a move keeps the name, a rename keeps the parent, both at once is an update. */
+export const changeKindOf = (moving: boolean, renamed: boolean): 'move' | 'update' | 'rename' => (moving && !renamed ? 'move' : moving ? 'update' : 'rename');
 
 /** @throws AppError NOT_FOUND when the unit does not exist or lies outside the scope. */
 export async function loadUnitInScope(q: Queryable, scope: Scope, id: number): Promise<UnitAsOf> {
@@ -73,7 +77,7 @@ export interface ChangeUnitInput {
 export async function changeUnit(db: Db, actor: Actor, scope: Scope, id: number, input: ChangeUnitInput): Promise<UnitAsOf> {
   return db.tx(async (q) => {
     const before = await loadUnitInScope(q, scope, id);
-    await expectVersion(q, 'org_unit', 'org_unit', id, input.version);
+    await assertVersion(q, 'org_unit', id, await repo.lockVersion(q, id), input.version);
     await assertChangeable(q, before, input.effectiveOn);
     const newParent = input.parentId;
     const moving = newParent !== undefined && newParent !== before.parentId;
@@ -89,7 +93,7 @@ export async function changeUnit(db: Db, actor: Actor, scope: Scope, id: number,
       shortName: input.shortName !== undefined ? (input.shortName ? nfc(input.shortName) : null) : before.shortName,
       parentId: moving ? (input.parentId as number | null) : before.parentId,
     };
-    const kind = moving && next.name === before.name ? 'move' : moving ? 'update' : 'rename';
+    const kind = changeKindOf(moving, next.name !== before.name);
     const eventId = await repo.insertEvent(q, kind, input.effectiveOn, input.note ?? null, actor.id, [id]);
     await repo.addVersion(q, id, input.effectiveOn, next, eventId);
     const after = await repo.findUnit(q, id);
@@ -105,13 +109,10 @@ export async function changeUnit(db: Db, actor: Actor, scope: Scope, id: number,
 export async function dissolveUnit(db: Db, actor: Actor, scope: Scope, id: number, input: { version: number; effectiveOn: string; note?: string | null }): Promise<UnitAsOf> {
   return db.tx(async (q) => {
     const before = await loadUnitInScope(q, scope, id);
-    await expectVersion(q, 'org_unit', 'org_unit', id, input.version);
+    await assertVersion(q, 'org_unit', id, await repo.lockVersion(q, id), input.version);
     await assertChangeable(q, before, input.effectiveOn);
     const children = await repo.activeChildren(q, id, input.effectiveOn);
-    const [{ n: people }] = await q.query<{ n: number }>(
-      'select count(*)::int as n from employment where unit_id = $1 and (to_date is null or to_date > $2::date)',
-      [id, input.effectiveOn],
-    );
+    const people = await occupantsOf(q, id, input.effectiveOn);
     if (children.length > 0 || people > 0) throw new AppError('ORG_NOT_EMPTY', { code: before.code, children: children.length, people });
     await repo.insertEvent(q, 'dissolve', input.effectiveOn, input.note ?? null, actor.id, [id]);
     await repo.closeUnit(q, id, input.effectiveOn);

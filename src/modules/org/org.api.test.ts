@@ -84,6 +84,23 @@ describe('merge and split', () => {
   });
 });
 
+describe('dissolve', () => {
+  it('refuses a unit someone still works in (counted by the people module through org/hooks.ts), then dissolves it once they left', async () => {
+    const unit = await makeUnit(ctx.db, { parentId: w.top, name: 'Tổ Sẽ Giải Thể' });
+    const person = await makePerson(ctx.db, { unitId: unit, fromDate: '2024-01-01' });
+    const version = async () => (await get(w.board.cookie, `/api/v1/org/units/${unit}`)).json().unit.version;
+    const refused = await send(w.board.cookie, 'POST', `/api/v1/org/units/${unit}/dissolve`, { version: await version(), effectiveOn: '2025-06-01' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'ORG_NOT_EMPTY', details: { children: 0, people: 1 } });
+    const detail = (await get(w.board.cookie, `/api/v1/people/${person.id}`)).json();
+    const moved = await send(w.board.cookie, 'POST', `/api/v1/people/${person.id}/transfers`, { version: detail.version, unitId: w.a1, position: 'Chuyên viên', category: 'civil_servant', isLeader: false, fromDate: '2025-05-01' });
+    expect(moved.statusCode).toBe(200);
+    const done = await send(w.board.cookie, 'POST', `/api/v1/org/units/${unit}/dissolve`, { version: await version(), effectiveOn: '2025-06-01' });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().dissolvedOn).toBe('2025-06-01');
+  });
+});
+
 describe('bad input and concurrency', () => {
   it('refuses moving a unit under its own descendant (ORG_CYCLE)', async () => {
     const detail = (await get(w.board.cookie, `/api/v1/org/units/${w.a}`)).json();

@@ -1,6 +1,8 @@
 import type { Queryable } from '../../server/db.ts';
+import { cityToday } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
+import { latestUnitNames } from './names.ts';
 import * as repo from './repo.ts';
 import type { LineageLink, UnitAsOf, UnitVersion } from './types.ts';
 
@@ -24,14 +26,14 @@ export interface UnitDetail {
 
 async function links(q: Queryable, unitId: number, direction: 'predecessors' | 'successors'): Promise<LineageLink[]> {
   const [mine, other] = direction === 'predecessors' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
-  const rows = await q.query<{ unit_id: number; code: string; name: string; kind: 'merge' | 'split'; effective_on: string }>(
-    `select l.${other} as unit_id, u.code, e.kind, l.effective_on,
-            (select v.name from org_unit_version v where v.unit_id = u.id order by v.valid_from desc limit 1) as name
+  const rows = await q.query<{ unit_id: number; code: string; kind: 'merge' | 'split'; effective_on: string }>(
+    `select l.${other} as unit_id, u.code, e.kind, l.effective_on
        from org_lineage l join org_unit u on u.id = l.${other} join org_event e on e.id = l.event_id
       where l.${mine} = $1 order by l.effective_on, u.code`,
     [unitId],
   );
-  return rows.map((r) => ({ unitId: r.unit_id, code: r.code, name: r.name, eventKind: r.kind, effectiveOn: r.effective_on }));
+  const names = await latestUnitNames(q, rows.map((r) => r.unit_id));
+  return rows.map((r) => ({ unitId: r.unit_id, code: r.code, name: names.get(r.unit_id) ?? '', eventKind: r.kind, effectiveOn: r.effective_on }));
 }
 
 /** Ancestors of a unit as of a date, root first. */
@@ -63,6 +65,6 @@ export async function unitDetail(q: Queryable, scope: Scope, id: number, asOf?: 
     links(q, id, 'successors'),
     repo.predecessorsOf(q, id),
   ]);
-  const path = await pathOf(q, unit, asOf ?? unit.dissolvedOn ?? new Date().toISOString().slice(0, 10));
+  const path = await pathOf(q, unit, asOf ?? unit.dissolvedOn ?? cityToday());
   return { unit, path, versions, events, predecessors, successors, lineageIds: [id, ...older] };
 }

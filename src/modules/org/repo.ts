@@ -84,6 +84,17 @@ export async function addVersion(q: Queryable, unitId: number, on: string, next:
   await bumpVersion(q, unitId);
 }
 
+/** Changes a unit's kind (not a dated change: the kind is not part of a version). */
+export async function setKind(q: Queryable, unitId: number, kind: UnitKind): Promise<void> {
+  await q.query('update org_unit set kind = $2, version = version + 1, updated_at = now() where id = $1', [unitId, kind]);
+}
+
+/** Locks a unit's row for this transaction and returns its version (undefined when it does not exist). */
+export async function lockVersion(q: Queryable, unitId: number): Promise<number | undefined> {
+  const rows = await q.query<{ version: number }>('select version from org_unit where id = $1 for update', [unitId]);
+  return rows[0]?.version;
+}
+
 export async function bumpVersion(q: Queryable, unitId: number): Promise<void> {
   await q.query('update org_unit set version = version + 1, updated_at = now() where id = $1', [unitId]);
 }
@@ -167,4 +178,9 @@ export async function predecessorsOf(q: Queryable, unitId: number): Promise<numb
     [unitId],
   );
   return rows.map((r) => r.id);
+}
+
+/** Refreshes the planner's statistics of the tree after a bulk load (PGlite has no autovacuum). */
+export async function analyzeUnits(q: Queryable): Promise<void> {
+  await q.query('analyze org_unit, org_unit_version');
 }

@@ -8,8 +8,8 @@ import { changeUnit, createUnit, dissolveUnit } from './commands.ts';
 import { treeAsOf, unitDetail } from './queries.ts';
 import { mergeUnits, splitUnit } from './reorganise.ts';
 import * as s from './schema.ts';
+import { cityToday } from '../../shared/clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const tags = ['org'];
 
 /** Organisation tree routes: as-of tree, unit history, create/rename/move/merge/split/dissolve. */
@@ -19,7 +19,7 @@ export function orgRoutes({ db }: ModuleDeps): FastifyPluginAsync {
 
     app.get('/org/tree', { schema: { tags, querystring: s.ZTreeQuery, response: { 200: s.ZTreeResponse } } }, async (req) => {
       const scope = await authorize(req, db, 'org.read');
-      const asOf = req.query.asOf ?? today();
+      const asOf = req.query.asOf ?? cityToday();
       return { asOf, units: await treeAsOf(db, scope, asOf) };
     });
 

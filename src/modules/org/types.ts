@@ -1,6 +1,6 @@
-/** Kinds of organisational unit (loại đơn vị). `district` exists only in history before 1 Jul 2025. */
-export const UNIT_KINDS = ['city_committee', 'department', 'commune', 'ward', 'district', 'public_service_unit', 'enterprise', 'mass_organisation', 'party_body', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+// Unit kinds are declared once, with the web app (shared/enums.ts).
+import type { UnitKind } from '../../shared/enums.ts';
+export { UNIT_KINDS, type UnitKind } from '../../shared/enums.ts';
 
 /** A unit as it stood on one date. */
 export interface UnitAsOf {

@@ -3,12 +3,15 @@ import { checkCccd } from '../../shared/cccd.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isMaskedNationalId } from '../../shared/personal-data.ts';
 import { type Actor, audit } from '../audit/audit.ts';
-import { expectVersion } from '../audit/changes.ts';
+import { assertVersion } from '../audit/changes.ts';
 import { type Scope, assertInScope, inScope } from '../auth/scope.ts';
 import { findUnit } from '../org/repo.ts';
 import { nameColumns } from './derive.ts';
 import * as repo from './repo.ts';
-import type { Category, Gender } from './types.ts';
+import { type EmploymentInput, employmentEndEntry, employmentStartEntry, endOpenEmployments, personSnapshot, startEmployments, startsAfterLatest } from './transfer.ts';
+import type { Gender } from './types.ts';
+
+export type { EmploymentInput } from './transfer.ts';
 
 const REASONS: Record<string, string> = { format: 'phải gồm đúng 12 chữ số', province: '3 số đầu không phải mã tỉnh', gender_century: 'số thứ 4–6 không khớp giới tính hoặc năm sinh' };
 
@@ -33,14 +36,6 @@ async function assertUnitOpen(q: Queryable, scope: Scope, unitId: number, on: st
   if (unit.establishedOn > on || (unit.dissolvedOn && unit.dissolvedOn <= on)) throw new AppError('ORG_NOT_ACTIVE', { code: unit.code, date: on, field: 'unitId' });
 }
 
-export interface EmploymentInput {
-  unitId: number;
-  position: string;
-  category: Category;
-  isLeader: boolean;
-  fromDate: string;
-}
-
 export interface CreatePersonInput {
   nationalId: string;
   fullName: string;
@@ -48,8 +43,6 @@ export interface CreatePersonInput {
   birthDate: string | null;
   employment: EmploymentInput;
 }
-
-const personSnapshot = (p: repo.PersonRow | null) => p && { nationalId: p.national_id, fullName: p.full_name, gender: p.gender, birthDate: p.birth_date, currentUnitId: p.current_unit_id, version: p.version };
 
 /**
  * Creates a person with a first employment in a unit the actor covers.
@@ -102,7 +95,7 @@ export interface UpdatePersonInput {
 export async function updatePerson(db: Db, actor: Actor, scope: Scope, id: number, input: UpdatePersonInput): Promise<void> {
   await db.tx(async (q) => {
     const before = await loadForWrite(q, scope, id);
-    await expectVersion(q, 'person', 'person', id, input.version);
+    await assertVersion(q, 'person', id, await repo.lockVersion(q, id), input.version);
     const next = {
       nationalId: input.nationalId ?? before.national_id,
       fullName: input.fullName ?? before.full_name,
@@ -129,18 +122,18 @@ export async function updatePerson(db: Db, actor: Actor, scope: Scope, id: numbe
 export async function transferPerson(db: Db, actor: Actor, scope: Scope, id: number, input: EmploymentInput & { version: number }): Promise<void> {
   await db.tx(async (q) => {
     const before = await loadForWrite(q, scope, id);
-    await expectVersion(q, 'person', 'person', id, input.version);
+    await assertVersion(q, 'person', id, await repo.lockVersion(q, id), input.version);
     await assertUnitOpen(q, scope, input.unitId, input.fromDate);
-    const open = await q.query<{ id: number; from_date: string; unit_id: number }>('select id, from_date, unit_id from employment where person_id = $1 and to_date is null', [id]);
-    const latest = await q.query<{ d: string | null }>('select max(from_date)::text as d from employment where person_id = $1', [id]);
-    if (latest[0]?.d && input.fromDate <= latest[0].d) throw new AppError('EMPLOYMENT_OVERLAP', { field: 'fromDate', after: latest[0].d });
-    await q.query(`update employment set to_date = $2, end_reason = 'transfer' where person_id = $1 and to_date is null`, [id, input.fromDate]);
-    const employmentId = await repo.insertEmployment(q, { personId: id, ...input });
+    const latest = await repo.latestEmploymentStart(q, id);
+    if (!startsAfterLatest(latest, input.fromDate)) throw new AppError('EMPLOYMENT_OVERLAP', { field: 'fromDate', after: latest });
+    const { version, ...employment } = input;
+    const ended = await endOpenEmployments(q, [{ personId: id, fromDate: input.fromDate }]);
+    const employmentId = (await startEmployments(q, [{ personId: id, employment }])).get(id) ?? null;
     await q.query('update person set version = version + 1 where id = $1', [id]);
     await repo.refreshCurrentUnit(q, [id]);
     await audit(q, actor, [
-      ...open.map((e) => ({ action: 'employment.end', entity: 'employment', entityId: e.id, orgUnitId: e.unit_id, before: { toDate: null }, after: { toDate: input.fromDate, endReason: 'transfer' } })),
-      { action: 'employment.create', entity: 'employment', entityId: employmentId, orgUnitId: input.unitId, before: null, after: { personId: id, ...input } },
+      ...ended.map((e) => employmentEndEntry(e)),
+      employmentStartEntry(employmentId, id, employment, { version }),
       { action: 'person.transfer', entity: 'person', entityId: id, orgUnitId: input.unitId, before: personSnapshot(before), after: personSnapshot(await repo.findPerson(q, id)) },
     ]);
   });

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../audit/audit.ts';
-import { onReorganise } from '../org/hooks.ts';
+import { type OccupancyCounter, onOccupancy, onReorganise } from '../org/hooks.ts';
 import type { ReorgHandler } from '../org/types.ts';
 import { refreshCurrentUnit } from './repo.ts';
 
@@ -35,3 +35,14 @@ export const movePeopleOnReorg: ReorgHandler = async (q, change) => {
 };
 
 onReorganise(movePeopleOnReorg);
+
+/** People employed in the unit on a day (or later): org dissolves no unit that still has some. */
+export const peopleInUnit: OccupancyCounter = async (q, unitId, on) => {
+  const [{ n }] = await q.query<{ n: number }>(
+    'select count(*)::int as n from employment where unit_id = $1 and (to_date is null or to_date > $2::date)',
+    [unitId, on],
+  );
+  return n;
+};
+
+onOccupancy(peopleInUnit);

@@ -3,13 +3,13 @@ import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
 import { masked } from './personal-data.ts';
 import * as repo from './repo.ts';
-import type { Employment } from './types.ts';
+import type { Employment, Gender } from './types.ts';
 
 export interface PersonDetail {
   id: number;
   nationalId: string;
   fullName: string;
-  gender: string | null;
+  gender: Gender | null;
   birthDate: string | null;
   currentUnitId: number | null;
   version: number;

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../server/db.ts';
-import type { Category, Employment, Gender } from './types.ts';
+import type { Category, Employment, Gender, Rating } from './types.ts';
+import { cityToday } from '../../shared/clock.ts';
+import { unitCodes, unitNamesOn } from '../org/names.ts';
 
 export interface PersonRow {
   id: number;
@@ -16,22 +18,37 @@ export async function findPerson(q: Queryable, id: number): Promise<PersonRow | 
   return rows[0] ?? null;
 }
 
+/** Locks a person's row for this transaction and returns its version (undefined when it does not exist). */
+export async function lockVersion(q: Queryable, personId: number): Promise<number | undefined> {
+  const rows = await q.query<{ version: number }>('select version from person where id = $1 for update', [personId]);
+  return rows[0]?.version;
+}
+
 export async function findPersonByNationalId(q: Queryable, nationalId: string): Promise<PersonRow | null> {
   const rows = await q.query<PersonRow>('select id, national_id, full_name, gender, birth_date, current_unit_id, version from person where national_id = $1', [nationalId]);
   return rows[0] ?? null;
 }
 
-/** Employment history of a person, newest first, with each unit's latest name. */
+/** Employment history of a person, newest first, with each unit's code and the name it had on the employment's
+ *  last day (today for the open one). */
 export async function employmentsOf(q: Queryable, personId: number): Promise<Employment[]> {
-  const rows = await q.query<{ id: number; unit_id: number; code: string; unit_name: string; position: string; category: Category; is_leader: boolean; from_date: string; to_date: string | null; end_reason: string | null }>(
-    `select e.id, e.unit_id, u.code, e.position, e.category, e.is_leader, e.from_date, e.to_date, e.end_reason,
-            (select v.name from org_unit_version v where v.unit_id = e.unit_id and v.valid_from <= coalesce(e.to_date - 1, current_date)
-              order by v.valid_from desc limit 1) as unit_name
-       from employment e join org_unit u on u.id = e.unit_id
-      where e.person_id = $1 order by e.from_date desc, e.id desc`,
+  const rows = await q.query<{ id: number; unit_id: number; position: string; category: Category; is_leader: boolean; from_date: string; to_date: string | null; end_reason: string | null; last_day: string | null }>(
+    `select e.id, e.unit_id, e.position, e.category, e.is_leader, e.from_date, e.to_date, e.end_reason, (e.to_date - 1)::text as last_day
+       from employment e where e.person_id = $1 order by e.from_date desc, e.id desc`,
     [personId],
   );
-  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, unitCode: r.code, unitName: r.unit_name, position: r.position, category: r.category, isLeader: r.is_leader, fromDate: r.from_date, toDate: r.to_date, endReason: r.end_reason }));
+  const today = cityToday();
+  const [codes, names] = await Promise.all([unitCodes(q, rows.map((r) => r.unit_id)), unitNamesOn(q, rows.map((r) => ({ unitId: r.unit_id, on: r.last_day ?? today })))]);
+  return rows.map((r, i) => ({
+    id: r.id, unitId: r.unit_id, unitCode: codes.get(r.unit_id) ?? '', unitName: names[i] as string, position: r.position, category: r.category,
+    isLeader: r.is_leader, fromDate: r.from_date, toDate: r.to_date, endReason: r.end_reason,
+  }));
+}
+
+/** The day the person's latest employment began (null when they have none). */
+export async function latestEmploymentStart(q: Queryable, personId: number): Promise<string | null> {
+  const [row] = await q.query<{ d: string | null }>('select max(from_date)::text as d from employment where person_id = $1', [personId]);
+  return row?.d ?? null;
 }
 
 /** Units a person has worked in (any time): the person is visible where any of them is in scope. */
@@ -65,13 +82,13 @@ export async function refreshCurrentUnit(q: Queryable, personIds: number[]): Pro
 
 export interface YearRecord {
   year: number;
-  rating: string | null;
+  rating: Rating | null;
   titles: string[];
 }
 
 /** Latest rating (after corrections) and titles per year. */
 export async function yearRecordsOf(q: Queryable, personId: number): Promise<YearRecord[]> {
-  const rows = await q.query<{ year: number; rating: string | null; titles: string[] | null }>(
+  const rows = await q.query<{ year: number; rating: Rating | null; titles: string[] | null }>(
     `with r as (select distinct on (year) year, rating from person_year_rating where person_id = $1 order by year, id desc),
           t as (select year, array_agg(title_code order by title_code) as titles from person_title
                  where person_id = $1 and revoked_on is null

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCalendarDate } from '../../shared/dates.ts';
-import { CATEGORIES, GENDERS } from './types.ts';
+import { CATEGORIES, GENDERS, RATINGS } from './types.ts';
 
 const zDate = ZCalendarDate;
 const zName = z.string().trim().min(1).max(200);
@@ -50,10 +50,10 @@ export const ZUpdatePersonRequest = z.strictObject({
 export const ZTransferRequest = ZEmploymentInput.extend({ version: z.number().int().positive() }).strict();
 
 export const ZPersonDetail = z.object({
-  id: z.number(), nationalId: z.string(), fullName: z.string(), gender: z.string().nullable(), birthDate: z.string().nullable(),
+  id: z.number(), nationalId: z.string(), fullName: z.string(), gender: z.enum(GENDERS).nullable(), birthDate: z.string().nullable(),
   currentUnitId: z.number().nullable(), version: z.number(), isLeader: z.boolean(),
-  employments: z.array(z.object({ id: z.number(), unitId: z.number(), unitCode: z.string(), unitName: z.string(), position: z.string(), category: z.string(), isLeader: z.boolean(), fromDate: z.string(), toDate: z.string().nullable(), endReason: z.string().nullable() })),
-  years: z.array(z.object({ year: z.number(), rating: z.string().nullable(), titles: z.array(z.string()) })),
+  employments: z.array(z.object({ id: z.number(), unitId: z.number(), unitCode: z.string(), unitName: z.string(), position: z.string(), category: z.enum(CATEGORIES), isLeader: z.boolean(), fromDate: z.string(), toDate: z.string().nullable(), endReason: z.string().nullable() })),
+  years: z.array(z.object({ year: z.number(), rating: z.enum(RATINGS).nullable(), titles: z.array(z.string()) })),
   awards: z.array(z.object({ id: z.number(), formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable(), revokedOn: z.string().nullable() })),
   personalDataMasked: z.boolean(),
   actions: z.object({ canEdit: z.boolean(), canRevealPersonalData: z.boolean() }),

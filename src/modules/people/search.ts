@@ -1,6 +1,8 @@
 import type { Queryable } from '../../server/db.ts';
 import { foldVietnamese } from '../../shared/vietnamese.ts';
 import { type Scope, scopeCondition } from '../auth/scope.ts';
+import { latestUnitNames } from '../org/names.ts';
+import { subtreeWithPredecessors } from '../org/readers.ts';
 import { masked } from './personal-data.ts';
 import type { PersonSummary } from './types.ts';
 
@@ -53,7 +55,7 @@ export type SearchFilters = Omit<SearchInput, 'limit' | 'offset'>;
  * the people whose full numbers the reader may see (`personalScope`): otherwise growing a prefix digit by
  * digit would spell out the number the answers mask.
  */
-function peopleFilter(scope: Scope, personalScope: Scope, input: SearchFilters): { where: string[]; params: unknown[]; nameSearch: boolean } {
+async function peopleFilter(q: Queryable, scope: Scope, personalScope: Scope, input: SearchFilters): Promise<{ where: string[]; params: unknown[]; nameSearch: boolean }> {
   const params: unknown[] = [];
   const where: string[] = [scopeCondition(scope, 'p.current_unit_id', params)];
   const tokens = foldVietnamese(input.q ?? '').split(' ').filter(Boolean).slice(0, 8);
@@ -70,16 +72,15 @@ function peopleFilter(scope: Scope, personalScope: Scope, input: SearchFilters):
     }
   }
   if (input.unitId) {
-    params.push(input.unitId);
-    const units = input.subtree
-      ? `(with recursive sub(id) as (select $${params.length}::bigint union select e.child_id from org_scope_edge e join sub on e.parent_id = sub.id) select id from sub)`
-      : `($${params.length}::bigint)`;
+    // A subtree is the unit, the units under it and their predecessors, as org walks it (one statement).
+    params.push(input.subtree ? await subtreeWithPredecessors(q, input.unitId) : input.unitId);
+    const units = input.subtree ? `= any($${params.length}::bigint[])` : `= $${params.length}::bigint`;
     if (input.asOf) {
       params.push(input.asOf);
       const d = `$${params.length}::date`;
-      where.push(`exists (select 1 from employment e where e.person_id = p.id and e.unit_id in ${units} and e.from_date <= ${d} and (e.to_date is null or e.to_date > ${d}))`);
+      where.push(`exists (select 1 from employment e where e.person_id = p.id and e.unit_id ${units} and e.from_date <= ${d} and (e.to_date is null or e.to_date > ${d}))`);
     } else {
-      where.push(`p.current_unit_id in ${units}`);
+      where.push(`p.current_unit_id ${units}`);
     }
   }
   if (input.isLeader !== undefined) {
@@ -94,7 +95,7 @@ function peopleFilter(scope: Scope, personalScope: Scope, input: SearchFilters):
  * carry full personal data), to audit an export before it is written.
  */
 export async function countPeople(q: Queryable, scope: Scope, personalScope: Scope, input: SearchFilters, within: Scope): Promise<{ total: number; within: number }> {
-  const { where, params } = peopleFilter(scope, personalScope, input);
+  const { where, params } = await peopleFilter(q, scope, personalScope, input);
   const inside = scopeCondition(within, 'p.current_unit_id', params);
   const [row] = await q.query<{ total: number; within: number }>(
     `select count(*)::int as total, count(*) filter (where ${inside})::int as within from person p where ${where.join(' and ')}`,
@@ -109,16 +110,14 @@ export async function countPeople(q: Queryable, scope: Scope, personalScope: Sco
  * The scope goes into the SQL, so nothing outside it can be listed. Answers show CCCD and birth date masked.
  */
 export async function searchPeople(q: Queryable, scope: Scope, personalScope: Scope, input: SearchInput): Promise<{ items: PersonSummary[]; hasMore: boolean }> {
-  const { where, params, nameSearch } = peopleFilter(scope, personalScope, input);
+  const { where, params, nameSearch } = await peopleFilter(q, scope, personalScope, input);
   params.push(input.limit + 1, input.offset);
   const query = (strategy: Strategy) =>
     q.query<{
       id: number; national_id: string; full_name: string; gender: PersonSummary['gender']; birth_date: string | null;
-      current_unit_id: number | null; unit_name: string | null; position: string | null; is_leader: boolean | null;
+      current_unit_id: number | null; position: string | null; is_leader: boolean | null;
     }>(
-      `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id,
-              (select v.name from org_unit_version v where v.unit_id = p.current_unit_id order by v.valid_from desc limit 1) as unit_name,
-              e.position, e.is_leader
+      `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, e.position, e.is_leader
          from (${pageSource(strategy, where.join(' and '), `$${params.length - 1}`, `$${params.length}`)}) p
          left join lateral (select position, is_leader from employment e where e.person_id = p.id order by e.from_date desc limit 1) e on true
         order by p.sort_key, p.id`,
@@ -127,11 +126,13 @@ export async function searchPeople(q: Queryable, scope: Scope, personalScope: Sc
   // CCCD prefixes and listings without words are left to the planner (btree ranges, spread-out matches).
   const collect = nameSearch && (await estimatedMatches(q, where.join(' and '), params.slice(0, -2))) < COLLECT_BELOW;
   const rows = await query(collect ? 'collect' : 'plan');
+  const unitNames = await latestUnitNames(q, rows.slice(0, input.limit).map((r) => r.current_unit_id));
   return {
     hasMore: rows.length > input.limit,
     items: rows.slice(0, input.limit).map((r) => masked({
       id: r.id, nationalId: r.national_id, fullName: r.full_name, gender: r.gender, birthDate: r.birth_date,
-      currentUnitId: r.current_unit_id, currentUnitName: r.unit_name, position: r.position, isLeader: r.is_leader,
+      currentUnitId: r.current_unit_id, currentUnitName: r.current_unit_id === null ? null : unitNames.get(r.current_unit_id) ?? null,
+      position: r.position, isLeader: r.is_leader,
     })),
   };
 }

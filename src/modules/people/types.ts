@@ -1,9 +1,6 @@
-export const CATEGORIES = ['civil_servant', 'public_employee', 'worker', 'farmer', 'armed_forces', 'other'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const GENDERS = ['female', 'male'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;
-export type Rating = (typeof RATINGS)[number];
+// Declared once for the server, the eligibility contract and the web app (shared/enums.ts).
+import type { Category, Gender } from '../../shared/enums.ts';
+export { CATEGORIES, GENDERS, RATINGS, type Category, type Gender, type Rating } from '../../shared/enums.ts';
 
 export interface PersonSummary {
   id: number;

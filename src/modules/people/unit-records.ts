@@ -1,6 +1,7 @@
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
+import { latestUnitNames } from '../org/names.ts';
 import { findUnit, predecessorsOf } from '../org/repo.ts';
 import type { AwardRow } from './repo.ts';
 
@@ -29,21 +30,22 @@ export type UnitAwardRecord = UnitRecord & Omit<AwardRow, 'id' | 'revokedOn'>;
 export async function unitRecords(q: Queryable, scope: Scope, unitId: number): Promise<{ titles: UnitTitleRecord[]; awards: UnitAwardRecord[] }> {
   if (!(await findUnit(q, unitId)) || !inScope(scope, unitId)) throw new AppError('NOT_FOUND');
   const lineage = [unitId, ...(await predecessorsOf(q, unitId))];
-  const unitName = `(select v.name from org_unit_version v where v.unit_id = r.unit_id order by v.valid_from desc limit 1)`;
-  const titles = await q.query<{ unit_id: number; unit_name: string; year: number; title_code: string; decision_no: string | null; decision_date: string | null }>(
-    `select r.unit_id, ${unitName} as unit_name, r.year, r.title_code, r.decision_no, r.decision_date from unit_title r
+  const names = await latestUnitNames(q, lineage);
+  const unitName = (id: number) => names.get(id) ?? '';
+  const titles = await q.query<{ unit_id: number; year: number; title_code: string; decision_no: string | null; decision_date: string | null }>(
+    `select r.unit_id, r.year, r.title_code, r.decision_no, r.decision_date from unit_title r
       where r.unit_id = any($1::bigint[]) and r.revoked_on is null
         and not exists (select 1 from unit_title c where c.corrects_id = r.id)
       order by r.year desc, r.title_code`,
     [lineage],
   );
-  const awards = await q.query<{ unit_id: number; unit_name: string; form_code: string; award_type: string; decision_no: string | null; decision_date: string; period_from: number | null; period_to: number | null }>(
-    `select r.unit_id, ${unitName} as unit_name, r.form_code, r.award_type, r.decision_no, r.decision_date, r.period_from, r.period_to
+  const awards = await q.query<{ unit_id: number; form_code: string; award_type: string; decision_no: string | null; decision_date: string; period_from: number | null; period_to: number | null }>(
+    `select r.unit_id, r.form_code, r.award_type, r.decision_no, r.decision_date, r.period_from, r.period_to
        from award_record r where r.unit_id = any($1::bigint[]) and r.revoked_on is null order by r.decision_date desc`,
     [lineage],
   );
   return {
-    titles: titles.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, inherited: r.unit_id !== unitId, year: r.year, titleCode: r.title_code, decisionNo: r.decision_no, decisionDate: r.decision_date })),
-    awards: awards.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, inherited: r.unit_id !== unitId, formCode: r.form_code, awardType: r.award_type, decisionNo: r.decision_no, decisionDate: r.decision_date, periodFrom: r.period_from, periodTo: r.period_to })),
+    titles: titles.map((r) => ({ unitId: r.unit_id, unitName: unitName(r.unit_id), inherited: r.unit_id !== unitId, year: r.year, titleCode: r.title_code, decisionNo: r.decision_no, decisionDate: r.decision_date })),
+    awards: awards.map((r) => ({ unitId: r.unit_id, unitName: unitName(r.unit_id), inherited: r.unit_id !== unitId, formCode: r.form_code, awardType: r.award_type, decisionNo: r.decision_no, decisionDate: r.decision_date, periodFrom: r.period_from, periodTo: r.period_to })),
   };
 }

@@ -9,12 +9,13 @@
  */
 import { z } from 'zod';
 import { ZCalendarDate } from '../../shared/dates.ts';
+import { CATEGORIES, RATINGS, type Rating } from '../../shared/enums.ts';
 
 const zDate = ZCalendarDate;
 const zYear = z.number().int().min(1945).max(2200);
 
-export const RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;
-export type Rating = (typeof RATINGS)[number];
+// Declared once for the server, the contract and the web app (shared/enums.ts).
+export { CATEGORIES, RATINGS, type Rating };
 /** Rank of a completion rating: higher is better. */
 export const RATING_RANK: Record<Rating, number> = { not_completed: 0, completed: 1, good: 2, excellent: 3 };
 
@@ -31,7 +32,6 @@ export const SUBJECT_KINDS = ['individual', 'collective', 'household'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export const AWARD_TYPES = ['merit', 'sudden', 'movement', 'contribution', 'seniority', 'external'] as const;
 export type AwardType = (typeof AWARD_TYPES)[number];
-export const CATEGORIES = ['civil_servant', 'public_employee', 'worker', 'farmer', 'armed_forces', 'other'] as const;
 /** `injury` is treatment of an injury suffered on duty, in combat or in a rescue (with the medical conclusion); any
  *  other illness or injury is `sick`. */
 export const LEAVE_KINDS = ['maternity', 'sick', 'unpaid', 'training', 'injury', 'other'] as const;
@@ -104,7 +104,7 @@ export const ZSubject = z.object({
   /** Still serving (employed) on `asOf`; the medals of Law Art 57 are for people still serving in the armed forces. */
   inService: z.boolean().optional(),
   underReview: z.boolean().optional(),
-  /** Resident of Hà Nội (Công dân Thủ đô ưu tú). */
+  /** Resident of the city whose own titles the catalogue holds (catalogue.yaml `city`: Hà Nội), for Công dân Thủ đô ưu tú. */
   residentOfCapital: z.boolean().optional(),
   name: z.string().optional(),
 });
@@ -140,7 +140,7 @@ export interface CriterionResult {
   reason: string;
   reasonEn: string;
   basis: string;
-  /** When unmet: how far from met (1 = one more year/item); Infinity when nothing but time past a block helps. */
+  /** When unmet: how far from met (1 = one more year/item); absent when nothing but time past a block helps. */
   gap?: number;
   /** Set by the duplicate check: the achievement already got this award, a higher one, or is in a pending proposal. */
   duplicate?: 'same' | 'higher' | 'pending';

@@ -3,6 +3,8 @@
  * rounded up to 10,000 VND; households get 1.5× the individual amount; concurrent awards per Art 49.
  */
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../catalogue/catalogue.ts';
+import { plantLaw } from '../catalogue/test-law-files.ts';
 import { concurrentRewards, rewardAmount as rewardOrNull } from './money.ts';
 
 type Kind = 'individual' | 'collective' | 'household';
@@ -157,5 +159,41 @@ describe('NĐ 152 Art 49 — several titles/forms at once', () => {
   it('each item is valued at its own decision date', () => {
     const o = paidOf([it_('advanced_worker', 'individual', 2025, 2025, '2026-03-01'), it_('certificate_of_commendation', 'individual', 2026, 2026, '2026-12-01')]);
     expect([o.advanced_worker.amount, o.certificate_of_commendation.amount]).toEqual([710_000, 760_000]);
+  });
+});
+
+describe('the money rule is data (catalogue.yaml meta): a change there changes the amount on its date', () => {
+  const raise2026 = '- {from: 2026-07-01, amount: 2530000, basis: "NĐ 161/2026/NĐ-CP (signed 15/05/2026)", setting: base_salary_from_2026_07_01}';
+
+  it('a new base salary period applies from its first day, citing its decree', () => {
+    const cat = loadCatalogue(plantLaw([{
+      file: 'catalogue.yaml', from: raise2026,
+      to: `${raise2026.replace('from: 2026-07-01,', 'from: 2026-07-01, to: 2027-06-30,')}\n    - {from: 2027-07-01, amount: 2800000, basis: "NĐ 999/2027/NĐ-CP (test)"}`,
+    }]).dir);
+    const before = rewardAmount({ award: 'advanced_worker', subjectKind: 'individual', decisionDate: '2027-06-30' }, { catalogue: cat });
+    const after = rewardAmount({ award: 'advanced_worker', subjectKind: 'individual', decisionDate: '2027-07-01' }, { catalogue: cat });
+    expect([before.baseSalary, before.amount]).toEqual([2_530_000, 760_000]);
+    expect([after.baseSalary, after.amount]).toEqual([2_800_000, 840_000]);
+    expect(after.basis).toContain('lương cơ sở theo NĐ 999/2027/NĐ-CP (test)');
+  });
+
+  it('the period whose decree is unconfirmed reads its amount from the setting it names, from its first day only', () => {
+    const settings = { base_salary_from_2026_07_01: 2_600_000 };
+    expect(rewardAmount({ award: 'advanced_worker', subjectKind: 'individual', decisionDate: '2026-06-30' }, { settings }).baseSalary).toBe(2_340_000);
+    expect(rewardAmount({ award: 'advanced_worker', subjectKind: 'individual', decisionDate: '2026-07-01' }, { settings }).amount).toBe(780_000);
+    const named = loadCatalogue(plantLaw([{ file: 'catalogue.yaml', from: raise2026, to: raise2026.replace(', setting: base_salary_from_2026_07_01', '') }]).dir);
+    expect(rewardAmount({ award: 'advanced_worker', subjectKind: 'individual', decisionDate: '2026-07-01' }, { catalogue: named, settings }).baseSalary).toBe(2_530_000);
+  });
+
+  it('the article cited for a coefficient comes from the data, by code before kind', () => {
+    const cat = loadCatalogue(plantLaw([{ file: 'catalogue.yaml', from: 'by_kind: {title: 50, city_title: 50, form: 54}', to: 'by_kind: {title: 50, city_title: 50, form: 53}' }]).dir);
+    expect(rewardAmount({ award: 'certificate_of_commendation', subjectKind: 'individual', decisionDate: AFTER_RAISE }, { catalogue: cat }).basis).toMatch(/Điều 53(?!\d)/);
+    expect(rewardAmount({ award: 'labor_order_3rd_class', subjectKind: 'individual', decisionDate: AFTER_RAISE }, { catalogue: cat }).basis).toMatch(/Điều 51(?!\d)/);
+  });
+
+  it("a household's amount cites the multiple in force", () => {
+    const r = rewardAmount({ award: 'certificate_of_commendation', subjectKind: 'household', decisionDate: AFTER_RAISE }, { settings: { household_multiplier: 2 } });
+    expect(r.amount).toBe(1_520_000);
+    expect(r.basis).toContain('hộ gia đình bằng 2 lần mức cá nhân');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reward money (NĐ 152/2025 Art 49–54): coefficient × the base salary in force on the decision date, rounded up to
  * tens of thousands (a setting: the press often quotes unrounded figures), households 1.5 × the individual amount,
- * and the rule for awards that coincide.
+ * and the rule for awards that coincide. The periods of the base salary, the decree and the article holding each
+ * award's coefficient are data (catalogue.yaml `meta`).
  */
 import { type Catalogue, catalogue as defaultCatalogue } from '../catalogue/catalogue.ts';
 import { type Settings, defaultSettings } from '../catalogue/settings.ts';
@@ -23,23 +24,23 @@ export interface RewardAmount {
   basis: string;
 }
 
-/** The base salary in force on a date (the 1 Jul 2026 amount is a setting until its decree is confirmed). */
+/** The base salary in force on a date (a period whose decree is unconfirmed reads its amount from a setting). */
 export function baseSalaryOn(date: string, opts: MoneyOptions = {}): { amount: number; basis: string } | null {
   const cat = opts.catalogue ?? defaultCatalogue();
   const settings = { ...defaultSettings(), ...opts.settings } as Settings;
   const row = cat.baseSalaries.find((b) => b.from <= date && (b.to === null || date <= b.to));
   if (!row) return null;
-  if (row.from === '2026-07-01') return { amount: Number(settings.base_salary_from_2026_07_01), basis: row.basis };
+  if (row.setting) return { amount: Number(settings[row.setting]), basis: row.basis };
   return { amount: row.amount, basis: row.basis };
 }
 
-const ORDERS = new Set(['labor_order_3rd_class', 'orders_other']);
-const HONORARY = new Set(['hero', 'vietnamese_heroic_mother', 'peoples_or_meritorious_titles']);
-/** The article of Decree 152 that holds an award's coefficient: titles Art 50, orders Art 51, state honorary titles Art 52, other forms Art 54. */
+/** The article of the decree that holds an award's coefficient (catalogue.yaml: by code, else by kind), with the
+ *  clause and point the award's legal basis cites, e.g. "Điều 50 khoản 1 điểm d". */
 function coefficientArticle(cat: Catalogue, award: string): string {
   const def = cat.byCode.get(award);
-  const n = !def || def.kind !== 'form' ? 50 : ORDERS.has(award) ? 51 : HONORARY.has(award) ? 52 : 54;
-  const m = def?.legalBasis.match(new RegExp(`NĐ 152 Art ${n}((?:\\([^)]+\\))*)`));
+  const { articleByCode, articleByKind, decree } = cat.money;
+  const n = articleByCode.get(award) ?? articleByKind[def?.kind ?? 'title'];
+  const m = def?.legalBasis.match(new RegExp(`${decree.citedAs} Art ${n}((?:\\([^)]+\\))*)`));
   const parts = m?.[1] ? [...m[1].matchAll(/\(([^)]+)\)/g)].map((x) => x[1]) : [];
   const clause = parts[0] && /^\d+$/.test(parts[0]) ? ` khoản ${parts[0]}` : '';
   const point = parts[1] ? ` điểm ${parts[1]}` : '';
@@ -64,18 +65,23 @@ function coefficientOf(cat: Catalogue, settings: Settings, award: string, kind: 
  */
 export function rewardAmount(args: { award: string; subjectKind: SubjectKind; decisionDate: string }, opts: MoneyOptions = {}): RewardAmount | null {
   const key = `${args.award}|${args.subjectKind}|${args.decisionDate}`;
-  const memo = opts.settings ? amountCache.get(opts.settings) : undefined;
+  const memo = opts.settings ? memoOf(opts.catalogue ?? defaultCatalogue(), opts.settings) : undefined;
   if (memo?.has(key)) return memo.get(key) ?? null;
   const out = computeAmount(args, opts);
-  if (opts.settings) {
-    if (!amountCache.has(opts.settings)) amountCache.set(opts.settings, new Map());
-    amountCache.get(opts.settings)?.set(key, out);
-  }
+  memo?.set(key, out);
   return out;
 }
 
-// Amounts depend only on (award, kind, date) and the settings object: discovery asks the same questions millions of times.
-const amountCache = new WeakMap<object, Map<string, RewardAmount | null>>();
+// Amounts depend only on (award, kind, date), the catalogue and the settings object: discovery asks the same
+// questions millions of times. Keyed by both objects (another catalogue, e.g. a test's, has other amounts).
+const amountCache = new WeakMap<Catalogue, WeakMap<object, Map<string, RewardAmount | null>>>();
+function memoOf(cat: Catalogue, settings: object): Map<string, RewardAmount | null> {
+  let bySettings = amountCache.get(cat);
+  if (!bySettings) amountCache.set(cat, (bySettings = new WeakMap()));
+  let memo = bySettings.get(settings);
+  if (!memo) bySettings.set(settings, (memo = new Map()));
+  return memo;
+}
 
 function computeAmount(args: { award: string; subjectKind: SubjectKind; decisionDate: string }, opts: MoneyOptions): RewardAmount | null {
   const cat = opts.catalogue ?? defaultCatalogue();
@@ -87,8 +93,9 @@ function computeAmount(args: { award: string; subjectKind: SubjectKind; decision
   const raw = Math.round(coefficient * base.amount);
   const rounding = String(settings.money_rounding);
   const amount = rounding === 'ceil_to_10000' ? Math.ceil(raw / 10_000) * 10_000 : raw;
-  const household = args.subjectKind === 'household' ? '; hộ gia đình bằng 1,5 lần mức cá nhân' : '';
-  return { award: args.award, subjectKind: args.subjectKind, coefficient, baseSalary: base.amount, raw, amount, rounding, basis: `NĐ 152/2025/NĐ-CP, ${coefficientArticle(cat, args.award)}; Điều 49 (cách tính); lương cơ sở theo ${base.basis}${household}` };
+  const household = args.subjectKind === 'household' ? `; hộ gia đình bằng ${String(Number(settings.household_multiplier)).replace('.', ',')} lần mức cá nhân` : '';
+  const { decree } = cat.money;
+  return { award: args.award, subjectKind: args.subjectKind, coefficient, baseSalary: base.amount, raw, amount, rounding, basis: `${decree.name}, ${coefficientArticle(cat, args.award)}; Điều ${decree.methodArticle} (cách tính); lương cơ sở theo ${base.basis}${household}` };
 }
 
 export interface ConcurrentItem {

@@ -5,23 +5,14 @@
  * maternity leave, on-duty injury treatment, training under a year), the route of a course of a year or more with a
  * result of "khá" or better (Art 1(5)), and "still serving" for the armed-forces medals (Law Art 57).
  */
-import { type Leave, STUDY_RESULT_RANK, type StudyResult, type YearFacts } from './contract.ts';
+import { z } from 'zod';
+import { type Leave, STUDY_RESULTS, STUDY_RESULT_RANK, type StudyResult, type YearFacts } from './contract.ts';
 import type { Facts } from './facts.ts';
-import type { OutcomeText, Params, Predicate, PredicateOutcome } from './predicates.ts';
-import { viDate } from './text.ts';
-
-const INF = Number.POSITIVE_INFINITY;
-const met = (text: OutcomeText): PredicateOutcome => ({ status: 'met', text });
-const review = (text: OutcomeText): PredicateOutcome => ({ status: 'review', text });
-const unmet = (gap: number, text: OutcomeText): PredicateOutcome => ({ status: 'unmet', gap, text });
-const num = (p: Params, k: string, d: number) => (typeof p[k] === 'number' ? (p[k] as number) : d);
+import { CATEGORY_EN, CATEGORY_VI, monthsSpanEn, monthsSpanVi, numberEn as monthsEn, numberVi as monthsVi, viDate } from './text.ts';
+import { INF, type PredicateOutcome, met, predicate, review, unmet, zCategory } from './vocabulary.ts';
 
 const RESULT_VI: Record<StudyResult, string> = { excellent: 'xuất sắc', very_good: 'giỏi', fair: 'khá', average: 'trung bình', weak: 'yếu' };
 const RESULT_EN: Record<StudyResult, string> = { excellent: 'excellent', very_good: 'very good', fair: 'fair', average: 'average', weak: 'weak' };
-
-/** 6 or 6,5 (Vietnamese decimal comma). */
-const monthsVi = (n: number) => String(Math.round(n * 10) / 10).replace('.', ',');
-const monthsEn = (n: number) => String(Math.round(n * 10) / 10);
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
@@ -74,8 +65,8 @@ function monthsInServiceOf(y: YearFacts | undefined): number | null {
  * Not a new recruit under N months at the end of the year under review: months since `recruitedOn`, else
  * `startedOn` (the contract). Without either date, a year with N months in service shows it; else unknown.
  */
-export const newRecruit: Predicate = (f, p) => {
-  const need = num(p, 'months', 6);
+export const newRecruit = predicate({ months: z.number().min(0).default(6) }, (f, p) => {
+  const need = p.months;
   const { recruitedOn, startedOn } = f.input.subject;
   const since = recruitedOn ?? startedOn;
   const year = f.year;
@@ -92,8 +83,8 @@ export const newRecruit: Predicate = (f, p) => {
     const transferVi = recruitedOn ? '' : '; nếu chuyển công tác từ đơn vị khác (không phải tuyển dụng mới), ghi ngày tuyển dụng lần đầu';
     const transferEn = recruitedOn ? '' : '; if transferred from another unit (not a new recruitment), give the first recruitment date';
     return unmet(INF, () => [
-      `${whenVi}: đến hết năm ${year} mới ${months} tháng; không xét Lao động tiên tiến đối với người mới tuyển dụng dưới ${need} tháng${transferVi}`,
-      `${whenEn}: only ${months} months by the end of ${year}; no Advanced worker for a new recruit under ${need} months${transferEn}`,
+      `${whenVi}: đến hết năm ${year} mới ${months} tháng; không xét ${f.award.nameVi} đối với người mới tuyển dụng dưới ${need} tháng${transferVi}`,
+      `${whenEn}: only ${months} months by the end of ${year}; no ${f.award.nameEn} for a new recruit under ${need} months${transferEn}`,
       `Đủ ${need} tháng kể từ ngày tuyển dụng`, `${need} months since recruitment`,
     ]);
   }
@@ -108,23 +99,23 @@ export const newRecruit: Predicate = (f, p) => {
     `Chưa có ngày tuyển dụng (hoặc ngày bắt đầu công tác): chưa xác định được có phải người mới tuyển dụng dưới ${need} tháng hay không`,
     `Recruitment date (or start date) unknown: whether this is a new recruit under ${need} months cannot be told`,
   ]);
-};
+});
 
 const noCourse = new Map<number, PredicateOutcome>();
-/** No course of a year or more at all: the route does not apply, and its group's reason need not mention it. One
- *  outcome per year, made once: nearly every person of a city has none. */
-function noCourseOutcome(f: Facts): PredicateOutcome {
-  let o = noCourse.get(f.year);
-  if (!o) noCourse.set(f.year, (o = Object.freeze({ ...unmet(INF, () => [`${f.year}: không có khóa đào tạo, bồi dưỡng từ 01 năm trở lên`, `${f.year}: no course of a year or more`]), quiet: true })));
+/** No course of the length at all: the route does not apply, and its group's reason need not mention it. One
+ *  outcome per year and length, made once: nearly every person of a city has none. */
+function noCourseOutcome(f: Facts, minMonths: number): PredicateOutcome {
+  const key = f.year * 1000 + minMonths;
+  let o = noCourse.get(key);
+  if (!o) noCourse.set(key, (o = Object.freeze({ ...unmet(INF, () => [`${f.year}: không có khóa đào tạo, bồi dưỡng từ ${monthsSpanVi(minMonths)} trở lên`, `${f.year}: no course of ${monthsSpanEn(minMonths)} or more`]), quiet: true })));
   return o;
 }
 
-/** A course of a year or more in the year under review with a result of at least R (TT 01/2024 Art 1(5)). */
-export const longTraining: Predicate = (f, p) => {
+/** A course of `minMonths` or more (a year) in the year under review with a result of at least R (TT 01/2024 Art 1(5)). */
+export const longTraining = predicate({ minMonths: z.number().int().min(1).max(600).default(12), result: z.enum(STUDY_RESULTS).default('fair') }, (f, p) => {
+  const { minMonths, result: wanted } = p;
   const leave = f.byYear.get(f.year)?.leave;
-  if (!leave?.length) return noCourseOutcome(f); // most people, most years
-  const minMonths = num(p, 'minMonths', 12);
-  const wanted = (p.result as StudyResult | undefined) ?? 'fair';
+  if (!leave?.length) return noCourseOutcome(f, minMonths); // most people, most years
   const want = STUDY_RESULT_RANK[wanted];
   let passed: Leave | null = null;
   let unknown: Leave | null = null;
@@ -139,25 +130,27 @@ export const longTraining: Predicate = (f, p) => {
   if (passed) {
     const { result } = passed as Leave & { result: StudyResult };
     const n = courseOf(passed);
-    return met(() => [`${y}: đào tạo, bồi dưỡng ${monthsVi(n)} tháng (từ 01 năm trở lên), kết quả loại ${RESULT_VI[result]}`, `${y}: a ${monthsEn(n)}-month course (a year or more), result ${RESULT_EN[result]}`]);
+    return met(() => [`${y}: đào tạo, bồi dưỡng ${monthsVi(n)} tháng (từ ${monthsSpanVi(minMonths)} trở lên), kết quả loại ${RESULT_VI[result]}`, `${y}: a ${monthsEn(n)}-month course (${monthsSpanEn(minMonths)} or more), result ${RESULT_EN[result]}`]);
   }
   if (unknown) {
     const n = courseOf(unknown);
-    return review(() => [`${y}: đào tạo, bồi dưỡng ${monthsVi(n)} tháng (từ 01 năm trở lên), chưa có kết quả học tập`, `${y}: a ${monthsEn(n)}-month course (a year or more), result unknown`]);
+    return review(() => [`${y}: đào tạo, bồi dưỡng ${monthsVi(n)} tháng (từ ${monthsSpanVi(minMonths)} trở lên), chưa có kết quả học tập`, `${y}: a ${monthsEn(n)}-month course (${monthsSpanEn(minMonths)} or more), result unknown`]);
   }
   if (below) {
     const { result } = below as Leave & { result: StudyResult };
-    return unmet(INF, () => [`${y}: đào tạo, bồi dưỡng từ 01 năm trở lên, kết quả loại ${RESULT_VI[result]}, dưới loại ${RESULT_VI[wanted]}`, `${y}: a course of a year or more with a result of ${RESULT_EN[result]}, below ${RESULT_EN[wanted]}`]);
+    return unmet(INF, () => [`${y}: đào tạo, bồi dưỡng từ ${monthsSpanVi(minMonths)} trở lên, kết quả loại ${RESULT_VI[result]}, dưới loại ${RESULT_VI[wanted]}`, `${y}: a course of ${monthsSpanEn(minMonths)} or more with a result of ${RESULT_EN[result]}, below ${RESULT_EN[wanted]}`]);
   }
-  return noCourseOutcome(f);
-};
+  return noCourseOutcome(f, minMonths);
+});
 
 /** Still serving in a category on `asOf` (Law Art 57: the medals are for people still serving in the armed forces). */
-export const stillServing: Predicate = (f, p) => {
+export const stillServing = predicate({ category: zCategory }, (f, p) => {
+  const vi = CATEGORY_VI[p.category];
+  const en = CATEGORY_EN[p.category];
   const { category, inService } = f.input.subject;
-  if (category === undefined) return review(() => ['Chưa rõ đối tượng (lực lượng vũ trang hay không)', 'Category unknown']);
-  if (category !== p.category) return unmet(INF, () => ['Không thuộc lực lượng vũ trang', 'Not in the armed forces']);
-  if (inService === false) return unmet(INF, () => ['Đã thôi phục vụ trong lực lượng vũ trang: Huy chương chỉ xét tặng người đang công tác', 'No longer serving in the armed forces: the medal is for people still serving']);
-  if (inService === undefined) return review(() => ['Chưa rõ còn đang phục vụ trong lực lượng vũ trang hay không', 'Unknown whether still serving in the armed forces']);
-  return met(() => ['Đang phục vụ trong lực lượng vũ trang', 'Serving in the armed forces']);
-};
+  if (category === undefined) return review(() => [`Chưa rõ đối tượng (${vi} hay không)`, `Category unknown (${en} or not)`]);
+  if (category !== p.category) return unmet(INF, () => [`Không thuộc ${vi}`, `Not in ${en}`]);
+  if (inService === false) return unmet(INF, () => [`Đã thôi phục vụ trong ${vi}: chỉ xét tặng người đang công tác`, `No longer serving in ${en}: only people still serving are eligible`]);
+  if (inService === undefined) return review(() => [`Chưa rõ còn đang phục vụ trong ${vi} hay không`, `Unknown whether still serving in ${en}`]);
+  return met(() => [`Đang phục vụ trong ${vi}`, `Serving in ${en}`]);
+});

@@ -2,6 +2,9 @@
  * Quotas (hạn mức): caps per award, unit and year, checked on a batch of proposals together with what was
  * already awarded. Pure: the caller passes the caps, the batch and the counts already used.
  */
+import type { Catalogue } from '../catalogue/catalogue.ts';
+import type { Settings } from '../catalogue/settings.ts';
+
 export interface QuotaCap {
   id: number | null;
   award: string;
@@ -36,6 +39,21 @@ export interface QuotaViolation {
   basis: string;
   messageVi: string;
   messageEn: string;
+}
+
+/**
+ * The caps the catalogue itself sets: a city title's yearly maximum city-wide (catalogue.yaml `quota.per_year`, e.g.
+ * QĐ 71/2025 of Hà Nội: ten Công dân Thủ đô ưu tú a year), at the value of the setting that may replace it.
+ */
+export function catalogueCaps(cat: Catalogue, settings: Settings): QuotaCap[] {
+  const out: QuotaCap[] = [];
+  for (const a of cat.awards) {
+    const cap = a.yearlyCap;
+    if (!cap) continue;
+    const max = cap.setting !== null && settings[cap.setting] !== undefined ? Number(settings[cap.setting]) : cap.max;
+    out.push({ id: null, award: a.code, awardName: a.nameVi, unitId: null, unitName: null, year: null, max, basis: cap.basis });
+  }
+  return out;
 }
 
 const applies = (cap: QuotaCap, item: QuotaItem) => cap.award === item.award && (cap.year === null || cap.year === item.year) && (cap.unitId === null || item.unitChain.includes(cap.unitId));

@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
-import { lastYear, statusOf, STATUS_COLORS, todayIso, useAwards, yearOptions } from '../lib/eligibility.ts';
+import { cityToday } from '../lib/clock.ts';
+import { lastYear, statusOf, STATUS_COLORS, useAwards, yearOptions } from '../lib/eligibility.ts';
 import type { SubjectEligibility } from '../types.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { ResultView } from './eligibility/ResultView.tsx';
@@ -20,7 +21,7 @@ export function EligibilityPanel({ subject, id }: Props) {
   const { t } = useTranslation();
   const { nameOf } = useAwards();
   const [year, setYear] = useState(lastYear);
-  const [asOf, setAsOf] = useState(todayIso);
+  const [asOf, setAsOf] = useState(() => cityToday());
   const path = subject === 'person' ? `/people/${id}/eligibility` : `/units/${id}/eligibility`;
   const query = useQuery({ queryKey: ['eligibility', subject, id, year, asOf], queryFn: () => get<SubjectEligibility>(path, { asOf, year }) });
   const results = query.data?.results ?? [];

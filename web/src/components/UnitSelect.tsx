@@ -1,7 +1,8 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildTree, foldFilter, toSelectData, today, useOrgTree } from '../lib/orgTree.ts';
+import { cityToday } from '../lib/clock.ts';
+import { buildTree, foldFilter, toSelectData, useOrgTree } from '../lib/orgTree.ts';
 
 interface Props {
   value?: number | number[] | null;
@@ -18,7 +19,7 @@ interface Props {
 /** A searchable (accent-insensitive) tree of the units in the user's scope, as of a date. */
 export function UnitSelect({ value, onChange, multiple, asOf, allowClear = true, placeholder, testId, style, status }: Props) {
   const { t } = useTranslation();
-  const { data, isLoading } = useOrgTree(asOf ?? today());
+  const { data, isLoading } = useOrgTree(asOf ?? cityToday());
   const treeData = useMemo(() => toSelectData(buildTree(data?.units ?? [])), [data]);
   return (
     <TreeSelect

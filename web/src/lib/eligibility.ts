@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Locale } from '../../../src/shared/i18n/messages.ts';
 import { get } from '../api.ts';
 import type { EligibilityAward, EligibilityResult } from '../types.ts';
+import { cityYear } from './clock.ts';
 import { useLocale } from './locale.tsx';
 
 /** What the panel shows for one result: eligible, council review, already awarded for this achievement, or not (yet) eligible. */
@@ -17,18 +18,12 @@ export const STATUS_COLORS: Record<string, string> = { eligible: 'green', needs_
 /** The Vietnamese or English text of a pair, in the UI language. */
 export const pick = (locale: Locale, vi: string, en: string | undefined | null): string => (locale === 'en' && en ? en : vi);
 
-/** Today as YYYY-MM-DD (local calendar). */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The achievement year proposed by default: last year in the city (titles are awarded after the year ends). */
+export const lastYear = () => cityYear() - 1;
 
-/** The achievement year proposed by default: last year (titles are awarded after the year ends). */
-export const lastYear = () => new Date().getFullYear() - 1;
-
-/** Year options, newest first: this year back to 15 years ago. */
+/** Year options, newest first: this year in the city back to 15 years ago. */
 export function yearOptions(): { value: number; label: string }[] {
-  const now = new Date().getFullYear();
+  const now = cityYear();
   return Array.from({ length: 16 }, (_, i) => ({ value: now - i, label: String(now - i) }));
 }
 

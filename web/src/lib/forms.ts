@@ -1,6 +1,8 @@
 import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Locale } from '../../../src/shared/i18n/messages.ts';
 import { fieldErrors } from '../api.ts';
+import { cityToday } from './clock.ts';
 
 /**
  * Puts API errors on the form fields they name; returns true when at least one field was marked
@@ -13,8 +15,16 @@ export function markFieldErrors(form: FormInstance, error: unknown, locale: Loca
   return fields.length > 0;
 }
 
+/** Today in the city (lib/clock.ts) as a date picker's value: the default of every "effective on" and "from" field. */
+export const cityTodayPicked = (): Dayjs => dayjs(cityToday());
+
+type Formattable = { format: (f: string) => string };
 /** dayjs → YYYY-MM-DD (or undefined). */
-export const isoDate = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+export function isoDate(d: Formattable): string;
+export function isoDate(d: Formattable | null | undefined): string | undefined;
+export function isoDate(d: Formattable | null | undefined): string | undefined {
+  return d ? d.format('YYYY-MM-DD') : undefined;
+}
 
 /** Displays an ISO date as DD/MM/YYYY; a year on its own (a masked birth date) stays the year. */
 export const showDate = (iso: string | null | undefined) => (!iso ? '' : iso.length === 4 ? iso : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { Locale } from '../../../src/shared/i18n/messages.ts';
 import { put, setApiLocale } from '../api.ts';
 import { i18n, rememberLocale, storedLocale } from '../i18n/index.ts';
+import type { LocaleRequest } from '../types.ts';
 
 interface LocaleState { locale: Locale; setLocale: (l: Locale, opts?: { persist?: boolean }) => void }
 const LocaleContext = createContext<LocaleState>({ locale: 'vi', setLocale: () => {} });
@@ -26,7 +27,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((l: Locale, opts: { persist?: boolean } = {}) => {
     apply(l);
     setState(l);
-    if (opts.persist) put('/auth/locale', { locale: l }).catch(() => {});
+    if (opts.persist) put('/auth/locale', { locale: l } satisfies LocaleRequest).catch(() => {});
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError, get, onSessionGate } from '../api.ts';
 import type { Me, Permission } from '../types.ts';
+import { setCityTimeZone } from './clock.ts';
 
 /** The signed-in user, or null when signed out. */
 export function useMe() {
@@ -9,7 +10,10 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await get<Me>('/auth/me');
+        const me = await get<Me>('/auth/me');
+        // "Today" is the city's date in the zone the server tells, not the browser's (lib/clock.ts).
+        setCityTimeZone(me.timeZone);
+        return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
@@ -29,6 +33,7 @@ export function useCan(permission: Permission): boolean {
 export function useSetMe() {
   const qc = useQueryClient();
   return (me: Me | null) => {
+    setCityTimeZone(me?.timeZone);
     // Drop everything cached for the previous user, but keep the ['me'] query observed by the app.
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     qc.setQueryData(['me'], me);

@@ -3,8 +3,6 @@ import { compareVietnamese, foldVietnamese } from '../../../src/shared/vietnames
 import { get } from '../api.ts';
 import type { TreeResponse, Unit } from '../types.ts';
 
-export const today = () => new Date().toISOString().slice(0, 10);
-
 /** The flat unit list as of a date (the user's scope). */
 export function useOrgTree(asOf: string) {
   return useQuery({ queryKey: ['org-tree', asOf], queryFn: () => get<TreeResponse>('/org/tree', { asOf }), staleTime: 30_000 });

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { markFieldErrors } from '../lib/forms.ts';
 import { useLocale } from '../lib/locale.tsx';
 import { useMe, useSetMe } from '../lib/me.ts';
+import type { ChangePasswordRequest } from '../types.ts';
 
 interface Values { currentPassword: string; newPassword: string; confirm: string }
 
@@ -25,7 +26,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      await post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword } satisfies ChangePasswordRequest);
       message.success(t('password.done'));
       form.resetFields();
       if (me) setMe({ ...me, mustChangePassword: false });

@@ -6,9 +6,9 @@ import { messageOf, post } from '../api.ts';
 import { LanguageSwitch } from '../components/AppLayout.tsx';
 import { useLocale } from '../lib/locale.tsx';
 import { useMe, useSetMe } from '../lib/me.ts';
-import type { Me, MfaChallenge } from '../types.ts';
+import type { LoginRequest, Me, MfaChallenge, MfaLoginRequest } from '../types.ts';
 
-interface SecondStep { code?: string; recoveryCode?: string; rememberDevice?: boolean }
+type SecondStep = MfaLoginRequest;
 
 /** The second step of a sign-in: a code of the authenticator app, or a recovery code. */
 function SecondFactorForm({ rememberDays, busy, onSubmit, onRestart }: { rememberDays: number; busy: boolean; onSubmit: (v: SecondStep) => void; onRestart: () => void }) {
@@ -88,7 +88,7 @@ export function LoginPage() {
             }}
           />
         ) : (
-          <Form layout="vertical" onFinish={(v: { username: string; password: string }) => run(() => post<Me | MfaChallenge>('/auth/login', v))} requiredMark={false}>
+          <Form layout="vertical" onFinish={(v: LoginRequest) => run(() => post<Me | MfaChallenge>('/auth/login', v))} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required') }]}>
               <Input data-testid="login-username" autoComplete="username" autoFocus />
             </Form.Item>

@@ -8,7 +8,8 @@ import { download } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { UnitKindTag } from '../components/UnitKindTag.tsx';
 import { showDate } from '../lib/forms.ts';
-import { buildTree, matchingIds, today, useOrgTree, type UnitNode } from '../lib/orgTree.ts';
+import { cityToday } from '../lib/clock.ts';
+import { buildTree, matchingIds, useOrgTree, type UnitNode } from '../lib/orgTree.ts';
 
 interface TreeItem { key: number; title: React.ReactNode; children?: TreeItem[] }
 
@@ -17,7 +18,7 @@ export function OrgTreePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') ?? today();
+  const asOf = params.get('asOf') ?? cityToday();
   const [filter, setFilter] = useState('');
   const { data, isLoading, error } = useOrgTree(asOf);
   const units = useMemo(() => data?.units ?? [], [data]);

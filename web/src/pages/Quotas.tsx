@@ -11,7 +11,7 @@ import { UnitSelect } from '../components/UnitSelect.tsx';
 import { lastYear, pick, useAwards, yearOptions } from '../lib/eligibility.ts';
 import { useLocale } from '../lib/locale.tsx';
 import { useCan } from '../lib/me.ts';
-import type { Quota } from '../types.ts';
+import type { Quota, QuotaRequest } from '../types.ts';
 
 interface QuotaValues { award: string; unitId?: number; year?: number; max: number; basis: string }
 
@@ -29,7 +29,7 @@ export function QuotasPage() {
   const list = useQuery({ queryKey: ['quotas', year], queryFn: () => get<{ quotas: Quota[] }>('/quotas', { year }) });
 
   const add = async (v: QuotaValues) => {
-    await post<Quota>('/quotas', { award: v.award, unitId: v.unitId ?? undefined, year: v.year ?? undefined, max: v.max, basis: v.basis });
+    await post('/quotas', { award: v.award, unitId: v.unitId ?? undefined, year: v.year ?? undefined, max: v.max, basis: v.basis } satisfies QuotaRequest);
     message.success(t('common.saved'));
     await qc.invalidateQueries({ queryKey: ['quotas'] });
   };

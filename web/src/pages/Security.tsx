@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { markFieldErrors, showDate } from '../lib/forms.ts';
 import { useLocale } from '../lib/locale.tsx';
 import { useMe, useSetMe } from '../lib/me.ts';
-import type { MfaEnrolment, MfaStatus } from '../types.ts';
+import type { MfaCodeRequest, MfaDisableRequest, MfaEnrolment, MfaStatus, RecoveryCodes } from '../types.ts';
 
 /** Ten recovery codes, shown once, with the button that hides them. */
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -32,7 +32,7 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ code: string }>();
+  const [form] = Form.useForm<MfaCodeRequest>();
   const act = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -61,7 +61,7 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       <Typography.Paragraph>
         {t('mfa.secret')}: <Typography.Text code copyable data-testid="mfa-secret">{enrolment.secret}</Typography.Text>
       </Typography.Paragraph>
-      <Form form={form} layout="inline" requiredMark={false} onFinish={(v) => act(async () => onEnabled((await post<{ recoveryCodes: string[] }>('/auth/mfa/enrolment/confirm', v)).recoveryCodes))}>
+      <Form form={form} layout="inline" requiredMark={false} onFinish={(v) => act(async () => onEnabled((await post<RecoveryCodes>('/auth/mfa/enrolment/confirm', v)).recoveryCodes))}>
         <Form.Item name="code" label={t('mfa.code')} rules={[{ required: true, message: t('common.required') }]}>
           <Input data-testid="mfa-code" autoComplete="one-time-code" inputMode="numeric" maxLength={6} style={{ width: 120 }} />
         </Form.Item>
@@ -77,8 +77,8 @@ function Enrolled({ status, onCodes, onOff }: { status: MfaStatus; onCodes: (cod
   const { locale } = useLocale();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [regen] = Form.useForm<{ code: string }>();
-  const [off] = Form.useForm<{ currentPassword: string; code: string }>();
+  const [regen] = Form.useForm<MfaCodeRequest>();
+  const [off] = Form.useForm<MfaDisableRequest>();
   const act = async (form: typeof regen | typeof off, fields: string[], fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -98,7 +98,7 @@ function Enrolled({ status, onCodes, onOff }: { status: MfaStatus; onCodes: (cod
       <Typography.Text data-testid="mfa-codes-left">{t('mfa.recoveryLeft', { count: status.recoveryCodesLeft })}</Typography.Text>
       <Card size="small" title={t('mfa.regenerate')}>
         <Typography.Paragraph type="secondary">{t('mfa.regenerateHint')}</Typography.Paragraph>
-        <Form form={regen} layout="inline" requiredMark={false} onFinish={(v) => act(regen, ['code'], async () => onCodes((await post<{ recoveryCodes: string[] }>('/auth/mfa/recovery-codes', v)).recoveryCodes))}>
+        <Form form={regen} layout="inline" requiredMark={false} onFinish={(v) => act(regen, ['code'], async () => onCodes((await post<RecoveryCodes>('/auth/mfa/recovery-codes', v)).recoveryCodes))}>
           <Form.Item name="code" label={t('mfa.code')} rules={[{ required: true, message: t('common.required') }]}><Input maxLength={6} inputMode="numeric" style={{ width: 120 }} data-testid="mfa-regenerate-code" /></Form.Item>
           <Button htmlType="submit" loading={busy} data-testid="mfa-regenerate">{t('mfa.regenerate')}</Button>
         </Form>

@@ -9,7 +9,7 @@ import { GuardedButton } from '../components/Guarded.tsx';
 import { pick } from '../lib/eligibility.ts';
 import { useLocale } from '../lib/locale.tsx';
 import { useCan } from '../lib/me.ts';
-import type { CatalogueSetting, SettingValue } from '../types.ts';
+import type { CatalogueSetting, SettingRequest, SettingValue } from '../types.ts';
 
 const KEY = ['catalogue-settings'];
 
@@ -47,7 +47,7 @@ export function SettingsPage() {
     setSaving(s.key);
     setFailure(null);
     try {
-      const updated = await put<CatalogueSetting>(`/catalogue/settings/${encodeURIComponent(s.key)}`, { value: drafts[s.key], version: s.version });
+      const updated = await put<CatalogueSetting>(`/catalogue/settings/${encodeURIComponent(s.key)}`, { value: drafts[s.key], version: s.version } satisfies SettingRequest);
       qc.setQueryData<{ settings: CatalogueSetting[] }>(KEY, (old) => old && { settings: old.settings.map((x) => (x.key === s.key ? updated : x)) });
       setDrafts(({ [s.key]: _, ...rest }) => rest);
       message.success(t('common.saved'));

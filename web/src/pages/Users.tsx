@@ -8,9 +8,9 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { useLocale } from '../lib/locale.tsx';
-import { ROLES, type User } from '../types.ts';
+import { type CreateUserRequest, ROLES, type UpdateUserRequest, type User } from '../types.ts';
 
-interface UserValues { username?: string; displayName: string; password?: string; roles: { role: string; orgUnitId: number }[] }
+interface UserValues { username?: string; displayName: string; password?: string; roles: CreateUserRequest['roles'] }
 
 function RolesField() {
   const { t } = useTranslation();
@@ -54,9 +54,9 @@ export function UsersPage() {
     else if (editing) form.setFieldsValue({ displayName: editing.displayName, roles: editing.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })) });
   }, [editing, form]);
 
-  const quick = async (u: User, body: Record<string, unknown>) => {
+  const quick = async (u: User, body: Omit<UpdateUserRequest, 'version'>) => {
     try {
-      await patch<User>(`/users/${u.id}`, { version: u.version, ...body });
+      await patch<User>(`/users/${u.id}`, { version: u.version, ...body } satisfies UpdateUserRequest);
       message.success(t('users.done'));
       refresh();
     } catch (e) {
@@ -65,8 +65,8 @@ export function UsersPage() {
   };
 
   const save = async (v: UserValues) => {
-    if (editing === 'new') await post<User>('/users', { username: v.username, displayName: v.displayName, password: v.password, roles: v.roles ?? [] });
-    else if (editing) await patch<User>(`/users/${editing.id}`, { version: editing.version, displayName: v.displayName, roles: v.roles ?? [] });
+    if (editing === 'new') await post<User>('/users', { username: v.username ?? '', displayName: v.displayName, password: v.password ?? '', roles: v.roles ?? [] } satisfies CreateUserRequest);
+    else if (editing) await patch<User>(`/users/${editing.id}`, { version: editing.version, displayName: v.displayName, roles: v.roles ?? [] } satisfies UpdateUserRequest);
     message.success(t('users.done'));
     refresh();
   };
@@ -119,7 +119,7 @@ export function UsersPage() {
       <FormModal title={`${t('users.resetPassword')} — ${resetting?.username ?? ''}`} open={resetting !== null} onClose={() => setResetting(null)} form={resetForm} testId="user-reset" fields={['resetPassword']}
         onSubmit={async (v) => {
           if (!resetting) return;
-          await patch<User>(`/users/${resetting.id}`, { version: resetting.version, resetPassword: v.resetPassword });
+          await patch<User>(`/users/${resetting.id}`, { version: resetting.version, resetPassword: v.resetPassword } satisfies UpdateUserRequest);
           message.success(t('users.done'));
           refresh();
         }}>

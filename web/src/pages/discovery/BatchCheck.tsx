@@ -5,9 +5,10 @@ import { Link } from 'react-router';
 import { post } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ResultTag } from '../../components/eligibility/ResultView.tsx';
-import { pick, todayIso, useAwards } from '../../lib/eligibility.ts';
+import { cityToday } from '../../lib/clock.ts';
+import { pick, useAwards } from '../../lib/eligibility.ts';
 import { useLocale } from '../../lib/locale.tsx';
-import type { BatchResponse, DiscoveryRow } from '../../types.ts';
+import type { BatchRequest, BatchResponse, DiscoveryRow } from '../../types.ts';
 
 interface Props { open: boolean; onClose: () => void; rows: DiscoveryRow[]; year: number }
 
@@ -19,7 +20,7 @@ export function BatchCheckModal({ open, onClose, rows, year }: Props) {
   const items = rows.flatMap((r): { personId?: number; unitId?: number; award: string }[] => (r.personId !== null ? [{ personId: r.personId, award: r.award }] : r.unitId !== null ? [{ unitId: r.unitId, award: r.award }] : []));
   const check = useQuery({
     queryKey: ['eligibility-batch', year, rows.map((r) => r.key)],
-    queryFn: () => post<BatchResponse>('/eligibility/batch', { asOf: todayIso(), year, items }),
+    queryFn: () => post<BatchResponse>('/eligibility/batch', { asOf: cityToday(), year, items } satisfies BatchRequest),
     enabled: open && items.length > 0,
     gcTime: 0,
   });

@@ -1,16 +1,16 @@
 import { App, Checkbox, DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { isoDate } from '../../lib/forms.ts';
-import { CATEGORIES, GENDERS, type PersonDetail } from '../../types.ts';
+import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
+import { CATEGORIES, type Category, type CreatePersonRequest, type Gender, GENDERS, type PersonDetail } from '../../types.ts';
 
 interface Values {
-  nationalId: string; fullName: string; gender?: string; birthDate?: Dayjs;
-  unitId: number; position: string; category: string; isLeader: boolean; fromDate: Dayjs;
+  nationalId: string; fullName: string; gender?: Gender; birthDate?: Dayjs;
+  unitId: number; position: string; category: Category; isLeader: boolean; fromDate: Dayjs;
 }
 
 /** Employment fields shared by "create person" and "transfer". */
@@ -36,13 +36,13 @@ export function CreatePersonModal({ open, onClose, onDone, defaultUnitId }: { op
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ unitId: defaultUnitId, category: 'civil_servant', isLeader: false, fromDate: dayjs() });
+    if (open) form.setFieldsValue({ unitId: defaultUnitId, category: 'civil_servant', isLeader: false, fromDate: cityTodayPicked() });
   }, [open, defaultUnitId, form]);
   const submit = async (v: Values) => {
     const created = await post<PersonDetail>('/people', {
       nationalId: v.nationalId, fullName: v.fullName, gender: v.gender ?? null, birthDate: isoDate(v.birthDate) ?? null,
       employment: { unitId: v.unitId, position: v.position, category: v.category, isLeader: !!v.isLeader, fromDate: isoDate(v.fromDate) },
-    });
+    } satisfies CreatePersonRequest);
     message.success(t('person.createDone'));
     onDone(created.id);
   };

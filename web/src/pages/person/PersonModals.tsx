@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { FIELD_LABELS } from '../../../../src/shared/i18n/messages.ts';
 import { ApiError, patch, post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { isoDate } from '../../lib/forms.ts';
+import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
 import { useLocale } from '../../lib/locale.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { GENDERS, type PersonDetail, type PersonalData } from '../../types.ts';
+import { type Category, type Gender, GENDERS, type PersonDetail, type PersonalData, type TransferRequest, type UpdatePersonRequest } from '../../types.ts';
 import { EmploymentFields } from './CreatePersonModal.tsx';
 import { fetchPersonalData } from './PersonalData.tsx';
 
@@ -33,7 +33,7 @@ function ConflictNotice({ error, onReload }: { error: unknown; onReload: () => v
   );
 }
 
-interface EditValues { nationalId: string; fullName: string; gender?: string | null; birthDate?: Dayjs | null }
+interface EditValues { nationalId: string; fullName: string; gender?: Gender | null; birthDate?: Dayjs | null }
 
 /**
  * Edits identity fields with the version the user saw; a conflict offers to reload. The page holds the CCCD
@@ -62,7 +62,7 @@ export function EditPersonModal({ person, revealed, open, onClose, onDone, onRel
     return () => { live = false; };
   }, [open, person, revealed, form]);
   const submit = async (v: EditValues) => {
-    const body: Record<string, unknown> = { version: person.version };
+    const body: UpdatePersonRequest = { version: person.version };
     // Without the full values (not loaded, or not allowed) the two fields are read-only and never sent.
     if (full && v.nationalId !== full.nationalId) body.nationalId = v.nationalId;
     if (v.fullName !== person.fullName) body.fullName = v.fullName;
@@ -86,7 +86,7 @@ export function EditPersonModal({ person, revealed, open, onClose, onDone, onRel
   );
 }
 
-interface TransferValues { unitId: number; position: string; category: string; isLeader: boolean; fromDate: Dayjs }
+interface TransferValues { unitId: number; position: string; category: Category; isLeader: boolean; fromDate: Dayjs }
 
 /** Moves the person to another unit/position from a date (closes the current position). */
 export function TransferModal({ person, open, onClose, onDone, onReload }: Props) {
@@ -95,10 +95,10 @@ export function TransferModal({ person, open, onClose, onDone, onReload }: Props
   const [form] = Form.useForm<TransferValues>();
   const current = person.employments.find((e) => !e.toDate);
   useEffect(() => {
-    if (open) form.setFieldsValue({ unitId: current?.unitId, position: current?.position, category: current?.category ?? 'civil_servant', isLeader: current?.isLeader ?? false, fromDate: dayjs() });
+    if (open) form.setFieldsValue({ unitId: current?.unitId, position: current?.position, category: current?.category ?? 'civil_servant', isLeader: current?.isLeader ?? false, fromDate: cityTodayPicked() });
   }, [open, current, form]);
   const submit = async (v: TransferValues) => {
-    const next = await post<PersonDetail>(`/people/${person.id}/transfers`, { version: person.version, unitId: v.unitId, position: v.position, category: v.category, isLeader: !!v.isLeader, fromDate: isoDate(v.fromDate) });
+    const next = await post<PersonDetail>(`/people/${person.id}/transfers`, { version: person.version, unitId: v.unitId, position: v.position, category: v.category, isLeader: !!v.isLeader, fromDate: isoDate(v.fromDate) } satisfies TransferRequest);
     message.success(t('person.transferDone'));
     onDone(next);
   };

@@ -1,12 +1,12 @@
 import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { isoDate } from '../../lib/forms.ts';
-import { UNIT_KINDS, type Unit } from '../../types.ts';
+import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
+import { type ChangeUnitRequest, type CreateUnitRequest, type DissolveRequest, UNIT_KINDS, type Unit, type UnitKind } from '../../types.ts';
 
 interface ModalProps { unit: Unit; open: boolean; onClose: () => void; onDone: (unit: Unit) => void }
 
@@ -26,10 +26,10 @@ export function ChangeUnitModal({ unit, open, onClose, onDone }: ModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeValues>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ name: unit.name, shortName: unit.shortName ?? '', parentId: unit.parentId, effectiveOn: dayjs(), note: '' });
+    if (open) form.setFieldsValue({ name: unit.name, shortName: unit.shortName ?? '', parentId: unit.parentId, effectiveOn: cityTodayPicked(), note: '' });
   }, [open, unit, form]);
   const submit = async (v: ChangeValues) => {
-    const body: Record<string, unknown> = { version: unit.version, effectiveOn: isoDate(v.effectiveOn) };
+    const body: ChangeUnitRequest = { version: unit.version, effectiveOn: isoDate(v.effectiveOn) };
     if (v.name !== unit.name) body.name = v.name;
     if ((v.shortName || null) !== unit.shortName) body.shortName = v.shortName || null;
     if ((v.parentId ?? null) !== unit.parentId) body.parentId = v.parentId ?? null;
@@ -55,10 +55,10 @@ export function DissolveModal({ unit, open, onClose, onDone }: ModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ effectiveOn: Dayjs; note?: string }>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ effectiveOn: dayjs(), note: '' });
+    if (open) form.setFieldsValue({ effectiveOn: cityTodayPicked(), note: '' });
   }, [open, form]);
   const submit = async (v: { effectiveOn: Dayjs; note?: string }) => {
-    const next = await post<Unit>(`/org/units/${unit.id}/dissolve`, { version: unit.version, effectiveOn: isoDate(v.effectiveOn), note: v.note || null });
+    const next = await post<Unit>(`/org/units/${unit.id}/dissolve`, { version: unit.version, effectiveOn: isoDate(v.effectiveOn), note: v.note || null } satisfies DissolveRequest);
     message.success(t('unit.dissolveDone'));
     onDone(next);
   };
@@ -71,7 +71,7 @@ export function DissolveModal({ unit, open, onClose, onDone }: ModalProps) {
   );
 }
 
-interface CreateValues { code: string; kind: string; name: string; shortName?: string; establishedOn: Dayjs }
+interface CreateValues { code: string; kind: UnitKind; name: string; shortName?: string; establishedOn: Dayjs }
 
 /** Create a sub-unit under `unit`. */
 export function CreateChildModal({ unit, open, onClose, onDone }: ModalProps) {
@@ -80,10 +80,10 @@ export function CreateChildModal({ unit, open, onClose, onDone }: ModalProps) {
   const kinds = useKindOptions();
   const [form] = Form.useForm<CreateValues>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ establishedOn: dayjs() });
+    if (open) form.setFieldsValue({ establishedOn: cityTodayPicked() });
   }, [open, form]);
   const submit = async (v: CreateValues) => {
-    const next = await post<Unit>('/org/units', { code: v.code, kind: v.kind, name: v.name, shortName: v.shortName || null, parentId: unit.id, establishedOn: isoDate(v.establishedOn) });
+    const next = await post<Unit>('/org/units', { code: v.code, kind: v.kind, name: v.name, shortName: v.shortName || null, parentId: unit.id, establishedOn: isoDate(v.establishedOn) } satisfies CreateUnitRequest);
     message.success(t('unit.createDone'));
     onDone(next);
   };

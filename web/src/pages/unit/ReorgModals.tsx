@@ -1,18 +1,18 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
-import { isoDate } from '../../lib/forms.ts';
-import type { Unit } from '../../types.ts';
+import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
+import type { MergeRequest, SplitRequest, SplitResponse, Unit, UnitKind } from '../../types.ts';
 import { useKindOptions } from './ChangeModals.tsx';
 
 interface MergeValues {
   sourceIds: number[]; mode: 'existing' | 'new'; targetId?: number;
-  code?: string; kind?: string; name?: string; shortName?: string; parentId?: number | null;
+  code?: string; kind?: UnitKind; name?: string; shortName?: string; parentId?: number | null;
   effectiveOn: Dayjs; note?: string;
 }
 
@@ -24,14 +24,15 @@ export function MergeModal({ unit, open, onClose, onDone }: { unit: Unit; open: 
   const [form] = Form.useForm<MergeValues>();
   const mode = Form.useWatch('mode', form);
   useEffect(() => {
-    if (open) form.setFieldsValue({ sourceIds: [unit.id], mode: 'new', kind: unit.kind, parentId: unit.parentId, effectiveOn: dayjs() });
+    if (open) form.setFieldsValue({ sourceIds: [unit.id], mode: 'new', kind: unit.kind, parentId: unit.parentId, effectiveOn: cityTodayPicked() });
   }, [open, unit, form]);
   const submit = async (v: MergeValues) => {
     const effectiveOn = isoDate(v.effectiveOn) as string;
-    const target = v.mode === 'existing'
+    // The form requires the fields of the chosen mode (the server would refuse a missing one, naming it).
+    const target = (v.mode === 'existing'
       ? { unitId: v.targetId }
-      : { code: v.code, kind: v.kind, name: v.name, shortName: v.shortName || null, parentId: v.parentId ?? null };
-    const successor = await post<Unit>('/org/merges', { sourceIds: v.sourceIds, target, effectiveOn, note: v.note || null });
+      : { code: v.code, kind: v.kind, name: v.name, shortName: v.shortName || null, parentId: v.parentId ?? null }) as MergeRequest['target'];
+    const successor = await post<Unit>('/org/merges', { sourceIds: v.sourceIds, target, effectiveOn, note: v.note || null } satisfies MergeRequest);
     message.success(t('unit.mergeDone'));
     onDone(successor, effectiveOn);
   };
@@ -71,7 +72,7 @@ export function MergeModal({ unit, open, onClose, onDone }: { unit: Unit; open: 
   );
 }
 
-interface SplitValues { successors: { code: string; kind: string; name: string }[]; peopleTo?: number; effectiveOn: Dayjs; note?: string }
+interface SplitValues { successors: { code: string; kind: UnitKind; name: string }[]; peopleTo?: number; effectiveOn: Dayjs; note?: string }
 
 /** Split this unit into two or more new units. */
 export function SplitModal({ unit, open, onClose, onDone }: { unit: Unit; open: boolean; onClose: () => void; onDone: (units: Unit[], effectiveOn: string) => void }) {
@@ -81,11 +82,11 @@ export function SplitModal({ unit, open, onClose, onDone }: { unit: Unit; open: 
   const [form] = Form.useForm<SplitValues>();
   const successors = Form.useWatch('successors', form) ?? [];
   useEffect(() => {
-    if (open) form.setFieldsValue({ successors: [{ code: '', kind: unit.kind, name: '' }, { code: '', kind: unit.kind, name: '' }], peopleTo: 0, effectiveOn: dayjs() });
+    if (open) form.setFieldsValue({ successors: [{ code: '', kind: unit.kind, name: '' }, { code: '', kind: unit.kind, name: '' }], peopleTo: 0, effectiveOn: cityTodayPicked() });
   }, [open, unit, form]);
   const submit = async (v: SplitValues) => {
     const effectiveOn = isoDate(v.effectiveOn) as string;
-    const res = await post<{ units: Unit[] }>('/org/splits', { sourceId: unit.id, successors: v.successors.map((s) => ({ ...s, parentId: unit.parentId })), peopleTo: v.peopleTo ?? 0, effectiveOn, note: v.note || null });
+    const res = await post<SplitResponse>('/org/splits', { sourceId: unit.id, successors: v.successors.map((s) => ({ ...s, parentId: unit.parentId })), peopleTo: v.peopleTo ?? 0, effectiveOn, note: v.note || null } satisfies SplitRequest);
     message.success(t('unit.splitDone'));
     onDone(res.units, effectiveOn);
   };

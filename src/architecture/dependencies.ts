@@ -1,0 +1,35 @@
+/**
+ * The declared direction of dependencies between modules (src/modules/<name>/): each module → the modules whose
+ * files it may import. This is the source of ARCHITECTURE.md's diagram; `ownership.test.ts` fails when an import
+ * points elsewhere, when this graph has a cycle, or when a file's SQL names a table another module's migrations
+ * create. A module missing here may import no other module.
+ */
+export const MODULE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
+  // The append-only log and the version check every write uses: the bottom, imports nothing.
+  audit: [],
+  // Accounts, sessions, roles and scopes.
+  auth: ['audit'],
+  org: ['auth', 'audit'],
+  people: ['org', 'auth', 'audit'],
+  imports: ['people', 'org', 'auth', 'audit'],
+  // The law as data; only settings-repo.ts touches the database (and the audit log).
+  catalogue: ['audit'],
+  // The pure engine: plain data in, verdicts out.
+  rules: ['catalogue'],
+  eligibility: ['rules', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  backup: ['auth', 'audit'],
+};
+
+/**
+ * Files outside src/modules that put modules together (the server's start-up and app assembly, the wiring of
+ * modules that meet at run time without importing each other, the CLI, the seed, benchmarks, scripts, tests). They may import and write everything; a module imports none of them, except
+ * a type from `src/server/app.ts` (`ModuleDeps`, what every module's routes receive), which costs nothing at run time.
+ */
+export const COMPOSITION_ROOTS: readonly string[] = ['src/server/app.ts', 'src/server/main.ts', 'src/server/wiring.ts', 'src/cli/', 'src/seed/', 'bench/', 'scripts/', 'tests/'];
+
+/**
+ * The other files under src/server and src/shared are infrastructure every module may use (the `Db` interface,
+ * request helpers, errors, dates). A module that imports one takes on the modules that file imports, at any
+ * depth: `src/server/http.ts` brings `auth` (authorize) and `audit` (the actor's type) with it.
+ */
+export const INFRASTRUCTURE: readonly string[] = ['src/server/', 'src/shared/'];
