@@ -11,13 +11,29 @@ export const MODULE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = 
   auth: ['audit'],
   org: ['auth', 'audit'],
   people: ['org', 'auth', 'audit'],
-  imports: ['people', 'org', 'auth', 'audit'],
+  // Ratings imports write through the evaluations module's batch command (issue 12).
+  imports: ['evaluations', 'people', 'org', 'auth', 'audit'],
   // The law as data; only settings-repo.ts touches the database (and the audit log).
   catalogue: ['audit'],
   // The pure engine: plain data in, verdicts out.
   rules: ['catalogue'],
   eligibility: ['rules', 'catalogue', 'people', 'org', 'auth', 'audit'],
   backup: ['auth', 'audit'],
+  // The workflow from evaluation to decision (issue 12), bottom to top.
+  // Working days and holidays (deadlines).
+  calendar: ['auth', 'audit'],
+  // In-app notifications, e-mail, and the inbox every module above registers what waits for a user in.
+  notifications: ['org', 'auth', 'audit'],
+  // Yearly task-completion ratings (schemes, sheets, caps) and registration of targets.
+  evaluations: ['calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // Councils: members, attendance, ballots, thresholds from the catalogue.
+  councils: ['notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // The decisions register: numbers, awardees, issuing writes history through people.
+  decisions: ['notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // Nomination dossiers and the workflow as data.
+  dossiers: ['decisions', 'councils', 'evaluations', 'eligibility', 'rules', 'calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // The annual review of a unit: candidates, registration, council, then decisions and dossiers in one step.
+  reviews: ['dossiers', 'decisions', 'councils', 'evaluations', 'eligibility', 'rules', 'calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
 };
 
 /**

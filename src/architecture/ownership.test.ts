@@ -69,6 +69,8 @@ describe('the check', () => {
       ...base,
       'src/modules/high/templates.ts': 'const where = "true";\nexport const t = `select *\n  from high_thing h\n  where ${where} and exists (select 1 from low_thing)`;\nexport const f = `select low_touch()`;\n',
       'src/modules/high/migrations/20260101_0003_trigger.sql': '-- on low_thing, in a comment: fine\ncreate trigger high_follows after insert on low_thing\n  for each statement execute function low_touch();\n',
+      // A quoted value that happens to spell a table's name is a value, not the table.
+      'src/modules/high/migrations/20260101_0004_kinds.sql': "alter table high_thing add column kind text check (kind in ('low_thing', 'other'));\n",
     });
     expect(found(dir)).toEqual([
       'src/modules/high/migrations/20260101_0003_trigger.sql:2 foreign-table low_thing',

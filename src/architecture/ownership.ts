@@ -220,9 +220,13 @@ function foreignNamesInSource(parsed: ParsedSource, pattern: RegExp): { name: st
   return found;
 }
 
-/** The objects of other modules a migration names, foreign keys aside (`references org_unit(id)` is the database's own check). */
+/**
+ * The objects of other modules a migration names, foreign keys aside (`references org_unit(id)` is the database's own
+ * check) and quoted values too (`check (purpose in ('decision'))` names no table; function bodies are dollar-quoted,
+ * so they are still read).
+ */
 function foreignNamesInMigration(sql: string, pattern: RegExp): { name: string; line: number }[] {
-  const blanked = blankComments(sql).replace(/\breferences\s+(?:public\.)?[a-z_][a-z0-9_]*/gi, (r) => r.replace(/[^\n]/g, ' '));
+  const blanked = blankStrings(blankComments(sql)).replace(/\breferences\s+(?:public\.)?[a-z_][a-z0-9_]*/gi, (r) => r.replace(/[^\n]/g, ' '));
   return [...blanked.matchAll(pattern)].map((m) => ({ name: m[1].toLowerCase(), line: lineAt(blanked, m.index) }));
 }
 

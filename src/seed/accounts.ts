@@ -14,10 +14,15 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'canbo.badinh', displayName: 'Phạm Thị Hương (Cán bộ thi đua phường Ba Đình)', role: 'unit_officer', unitCode: '00004' },
   { username: 'lanhdao.badinh', displayName: 'Hoàng Đức Thắng (Chủ tịch UBND phường Ba Đình)', role: 'unit_leader', unitCode: '00004' },
   { username: 'xem', displayName: 'Đặng Ngọc Lan (Sở Y tế, chỉ xem)', role: 'viewer', unitCode: 'S14' },
+  // The two departments of the 2025 year-end demo (demo-workflow.ts): their emulation officers and directors.
+  { username: 'canbo.sotuphap', displayName: 'Bùi Thị Ngọc Anh (Cán bộ thi đua Sở Tư pháp)', role: 'unit_officer', unitCode: 'S04' },
+  { username: 'lanhdao.sotuphap', displayName: 'Ngô Văn Hùng (Giám đốc Sở Tư pháp)', role: 'unit_leader', unitCode: 'S04' },
+  { username: 'canbo.soyte', displayName: 'Lý Thị Thanh Mai (Cán bộ thi đua Sở Y tế)', role: 'unit_officer', unitCode: 'S14' },
+  { username: 'lanhdao.soyte', displayName: 'Trịnh Quốc Bảo (Giám đốc Sở Y tế)', role: 'unit_leader', unitCode: 'S14' },
 ];
 
-/** Creates the demo accounts (hashes computed beforehand, outside the transaction) with one audit entry each. */
-export async function writeAccounts(q: Queryable, actor: Actor, unitIds: Map<string, number>, hashes: string[]): Promise<void> {
+/** Creates the demo accounts (hashes computed beforehand, outside the transaction) with one audit entry each; returns their ids by username. */
+export async function writeAccounts(q: Queryable, actor: Actor, unitIds: Map<string, number>, hashes: string[]): Promise<Map<string, number>> {
   const rows = await q.query<{ id: number; username: string }>(
     `insert into app_user (username, display_name, password_hash, must_change_password)
      select u, d, h, false from unnest($1::text[], $2::text[], $3::text[]) as t(u, d, h) returning id, username`,
@@ -33,4 +38,5 @@ export async function writeAccounts(q: Queryable, actor: Actor, unitIds: Map<str
     action: 'user.create', entity: 'app_user', entityId: idOf.get(a.username) as number, orgUnitId: unit(a.unitCode), before: null,
     after: { username: a.username, displayName: a.displayName, disabled: false, roles: [{ role: a.role, orgUnitId: unit(a.unitCode) }], version: 1 },
   })));
+  return idOf;
 }

@@ -102,7 +102,7 @@ describe('seedDemoCity', () => {
     expect(counts.awards).toBeGreaterThan(0);
   });
 
-  it('creates the seven demo accounts with the demo password', async () => {
+  it('creates the eleven demo accounts with the demo password', async () => {
     const rows = await db.query<{ username: string; role: string; code: string; password_hash: string; must_change_password: boolean }>(
       `select u.username, r.role, o.code, u.password_hash, u.must_change_password
          from app_user u join user_role r on r.user_id = u.id join org_unit o on o.id = r.org_unit_id order by u.id`,
@@ -110,7 +110,8 @@ describe('seedDemoCity', () => {
     expect(rows.map((r) => [r.username, r.role, r.code])).toEqual([
       ['admin', 'system_admin', 'HN'], ['chuyenvien', 'board_specialist', 'HN'], ['truongban', 'board_leader', 'HN'],
       ['hoidong', 'council_member', 'HN'], ['canbo.badinh', 'unit_officer', '00004'], ['lanhdao.badinh', 'unit_leader', '00004'],
-      ['xem', 'viewer', 'S14'],
+      ['xem', 'viewer', 'S14'], ['canbo.sotuphap', 'unit_officer', 'S04'], ['lanhdao.sotuphap', 'unit_leader', 'S04'],
+      ['canbo.soyte', 'unit_officer', 'S14'], ['lanhdao.soyte', 'unit_leader', 'S14'],
     ]);
     expect(rows.every((r) => !r.must_change_password)).toBe(true);
     expect(await verifyPassword(rows[0].password_hash, DEMO_PASSWORD)).toBe(true);

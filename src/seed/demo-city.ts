@@ -7,6 +7,7 @@ import { DEFAULT_YEARS, MAX_YEARS, generateHistory, historyYears } from './histo
 import { buildOrgPlan } from './org-plan.ts';
 import { generatePeople } from './people-gen.ts';
 import { createRng } from './random.ts';
+import { seedDemoWorkflow } from './demo-workflow.ts';
 import { writeFacts } from './seed-facts.ts';
 import type { SeedResult } from './seed-if-empty.ts';
 import { writeOrgPlan } from './seed-org.ts';
@@ -20,6 +21,8 @@ export interface DemoCityOptions {
   accounts?: boolean;
   /** PRNG seed; the same seed, count and years always give the same city. */
   seed?: number;
+  /** The 2025 year-end and dossiers in every workflow state (demo-workflow.ts; default true, needs the accounts). */
+  workflow?: boolean;
   /** Years of history up to 2025: 5 (default) → 2021–2025; 10 → 2016–2025 (the benchmark city). At least 5, at most 20. */
   years?: number;
 }
@@ -52,8 +55,10 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
   hashing.catch(() => undefined);
   log(`seed: generated ${plan.units.length} units and ${people.length} people in ${seconds()}`);
 
+  let accountIds = new Map<string, number>();
+  let unitIds = new Map<string, number>();
   await db.tx(async (q) => {
-    const unitIds = await writeOrgPlan(q, plan);
+    unitIds = await writeOrgPlan(q, plan);
     const orgCounts = { units: plan.units.length, events: plan.events.length, lineage: plan.lineage.length };
     await audit(q, SYSTEM_ACTOR, [{ action: 'seed.org', entity: 'org_unit', entityId: null, before: null, after: orgCounts }]);
     log(`seed: ${orgCounts.units} units written (${seconds()})`);
@@ -73,7 +78,7 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
     const { years, ratings, personTitles, awards, initiatives, disciplines, leaves, unitRatings } = historyCounts;
     log(`seed: ${years}: ${ratings} ratings, ${personTitles} titles, ${awards} awards, ${initiatives} initiatives, ${disciplines} disciplines, ${leaves} leaves, ${unitRatings} unit ratings written (${seconds()})`);
 
-    if (withAccounts) await writeAccounts(q, SYSTEM_ACTOR, unitIds, await hashing);
+    if (withAccounts) accountIds = await writeAccounts(q, SYSTEM_ACTOR, unitIds, await hashing);
   });
   // Fresh statistics for the planner, and a visibility map, so that the first searches are planned well
   // (PGlite has no autovacuum; on a server this also spares the first minutes of autovacuum work).
@@ -83,6 +88,11 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
   const digests = await refreshStaleHistories(db);
   await db.exec('vacuum (analyze) person_history_digest, person_history_stale');
   log(`seed: ${digests} history digests written (${seconds()})`);
+  // The workflow runs after the city is committed: the modules' use cases open their own transactions.
+  if (withAccounts && opts.workflow !== false) {
+    await seedDemoWorkflow(db, accountIds, unitIds, log);
+    log(`seed: 2025 year-end and dossiers written (${seconds()})`);
+  }
   log(`seed: demo city ready in ${seconds()}`);
   const unitName = new Map(plan.units.map((u) => [u.code, u.versions[u.versions.length - 1].name]));
   return {

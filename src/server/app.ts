@@ -11,13 +11,21 @@ import { z } from 'zod';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { latestUnitNames } from '../modules/org/names.ts';
 import { backupRoutes } from '../modules/backup/routes.ts';
+import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { sessionGate } from '../modules/auth/gate.ts';
+import { sharedThrottleStore } from '../modules/auth/throttle-store.ts';
 import { SESSION_COOKIE, resolveSession } from '../modules/auth/sessions.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/routes.ts';
+import { dossierRoutes } from '../modules/dossiers/routes.ts';
+import { evaluationRoutes } from '../modules/evaluations/routes.ts';
+import { decisionRoutes } from '../modules/decisions/routes.ts';
+import { councilRoutes } from '../modules/councils/routes.ts';
+import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { AppError, type FieldIssue } from '../shared/errors.ts';
 import { type Locale, errorMessage } from '../shared/i18n/messages.ts';
 import type { Config } from './config.ts';
@@ -126,7 +134,9 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
     hsts: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Sign-in throttle: a server on DATABASE_URL may have sibling instances, so its counters live in the database and
+  // all of them count the same attempts (auth/throttle-store.ts); an embedded database has one process (data-dir-lock).
+  await app.register(rateLimit, { global: false, ...(config.databaseUrl ? { store: sharedThrottleStore(db) } : {}) });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -186,10 +196,17 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(orgRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(peopleRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(eligibilityRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(dossierRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(evaluationRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(importRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(decisionRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(councilRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(reviewRoutes(routeDeps), { prefix: '/api/v1' });
   // audit sits below auth and org: its route is handed their functions.
   await app.register(auditRoutes({ ...routeDeps, authorize, unitNames: latestUnitNames }), { prefix: '/api/v1' });
   await app.register(backupRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(calendarRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(notificationRoutes(routeDeps), { prefix: '/api/v1' });
 
   if (existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: ['index.html'] });

@@ -23,6 +23,16 @@ export interface Config {
   cityTimeZone: string;
   seedDemo: boolean;
   webDist: string;
+  /** Seconds between polls of a job queue when no NOTIFY wakes it (server/jobs.ts). */
+  jobsPollSeconds: number;
+  /** Run background job handlers in this process (an instance that only serves requests sets JOBS_WORKERS=0). */
+  jobsWorkers: boolean;
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`, `smtps://…`); none: in-app only. */
+  smtpUrl?: string;
+  /** The sender of those e-mails. */
+  mailFrom: string;
+  /** The app's address as users reach it, for links in e-mails (e.g. `https://thiduakhenthuong.hanoi.gov.vn`). */
+  publicUrl: string;
 }
 
 const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v.toLowerCase()));
@@ -49,5 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The embedded demo seeds itself; a PostgreSQL server is seeded only when asked (`npm run seed`).
     seedDemo: bool(env.SEED_DEMO, !databaseUrl),
     webDist: env.WEB_DIST ?? new URL('../../web/dist/', import.meta.url).pathname,
+    jobsPollSeconds: Math.max(0.5, Number(env.JOBS_POLL_SECONDS ?? 5)),
+    jobsWorkers: bool(env.JOBS_WORKERS, true),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'vinhdanh <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, ''),
   };
 }

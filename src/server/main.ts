@@ -2,11 +2,16 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
 import { type Db, openDatabase } from './db.ts';
+import { startJobs, stopJobs } from './jobs.ts';
 import { migrate } from './migrate.ts';
 import { LawError } from '../modules/catalogue/catalogue.ts';
 import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
+import { warmDiscovery } from '../modules/eligibility/discovery-warm.ts';
 import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
 import { checkLaw } from '../modules/rules/law-check.ts';
+import { schemes } from '../modules/evaluations/schemes.ts';
+import { workflows } from '../modules/dossiers/workflow.ts';
+import { reviewRules } from '../modules/reviews/rules-data.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
 /** Starts the server: open the database, migrate, seed the embedded demo on first start, listen. */
@@ -14,6 +19,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   checkLaw(); // the catalogue and every criterion of every rule set, before anything else: a typo stops here (decision 0005)
+  reviewRules(); // the annual review's rules (reviews/data/review-rules.yaml), checked the same way
+  schemes(); // the rating schemes (evaluations/data/schemes.yaml): a mistake stops here too, naming file and line
+  workflows(); // the dossier workflow (dossiers/data/workflow.yaml), checked the same way
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
@@ -23,6 +31,8 @@ async function main(): Promise<void> {
   // again every half minute (a process that dies mid-import leaves its job to the others).
   app.log.info(await recoverInterruptedJobs(db, db.kind === 'pglite' ? 'all' : 'expired'), 'import jobs recovered');
   const recovery = db.kind === 'postgresql' ? sweepExpiredJobs(db, (n) => app.log.info(n, 'import jobs recovered')) : null;
+  // Background work (pg-boss on this database): started before the seed, which may enqueue jobs.
+  await startJobs(db, config, { work: config.jobsWorkers, log: app.log });
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
   // History digests left stale (after a migration on an existing database, or writes of a process that stopped)
@@ -30,6 +40,9 @@ async function main(): Promise<void> {
   refreshStaleHistories(db)
     .then((n) => n > 0 && app.log.info({ people: n }, 'history digests refreshed'))
     .catch((error) => app.log.error({ err: error }, 'history digest refresh failed'));
+  // Discovery's worker threads start, load the law and run the engine hot now, not on the first user's discovery
+  // (issue 12 review); after listen, so readiness waits for none of it.
+  void warmDiscovery(db).then((w) => app.log.info(w, 'discovery workers warmed'));
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (recovery) clearInterval(recovery);
     await app.close();
+    await stopJobs();
     await db.close();
     process.exit(0);
   };

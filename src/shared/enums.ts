@@ -12,6 +12,9 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'org.read', 'org.write', 'people.read', 'people.write', 'people.personal_data', 'import.run', 'users.manage', 'audit.read',
   'eligibility.read', 'catalogue.manage', 'quota.manage',
+  // The workflow from evaluation to decision (issue 12).
+  'calendar.manage', 'evaluation.write', 'evaluation.decide', 'registration.write', 'registration.approve', 'review.manage',
+  'council.manage', 'council.vote', 'dossier.read', 'dossier.write', 'dossier.appraise', 'dossier.decide', 'decision.read', 'decision.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres, pgliteOf } from '../../src/server/db.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { startJobs } from '../../src/server/jobs.ts';
 import { migrate } from '../../src/server/migrate.ts';
 
 export const SNAPSHOT = new URL('../../.test-artifacts/migrated.tar.gz', import.meta.url).pathname;
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${name}`;
     const db = await openPostgres(url.toString(), 2);
     await migrate(db);
+    await installJobSchema(db, url.toString());
     await db.close();
     project.provide('databaseUrl', url.toString());
     return async () => {
@@ -38,9 +41,16 @@ export default async function setup(project: TestProject) {
   }
   const db = await openPglite(null);
   await migrate(db);
+  await installJobSchema(db);
   const dump = await pgliteOf(db)?.dumpDataDir('gzip');
   mkdirSync(new URL('.', `file://${SNAPSHOT}`).pathname, { recursive: true });
   writeFileSync(SNAPSHOT, Buffer.from(await (dump as Blob).arrayBuffer()));
   await db.close();
   project.provide('databaseUrl', null);
+}
+
+/** pg-boss's schema in the snapshot (installing it takes seconds on PGlite; a started test context then takes ms). */
+async function installJobSchema(db: Parameters<typeof startJobs>[0], databaseUrl?: string): Promise<void> {
+  const runner = await startJobs(db, loadConfig({}), { work: false, databaseUrl });
+  await runner.stop();
 }

@@ -70,3 +70,29 @@ export async function signIn(s: ServerProcess, username: string, password: strin
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
+
+/**
+ * Sends `count` requests `lanes` at a time and kills the server with SIGKILL right after the `killAfter`-th answer,
+ * while other requests are in flight: what `kill -9` in the middle of a write leaves behind.
+ * @example await killMidway(server, ids.length, (i) => post(`/dossiers/${ids[i]}/transitions`, …));
+ */
+export async function killMidway(s: ServerProcess, count: number, send: (i: number) => Promise<unknown>, opts: { lanes?: number; killAfter?: number } = {}): Promise<void> {
+  const lanes = opts.lanes ?? 4;
+  const killAfter = opts.killAfter ?? 8;
+  let answered = 0;
+  await new Promise<void>((resolve) => {
+    const next = async (i: number): Promise<void> => {
+      if (i >= count) return;
+      try {
+        await send(i);
+        if (++answered === killAfter) { await killServer(s); resolve(); }
+      } catch {
+        resolve(); // the server is gone
+        return;
+      }
+      await next(i + lanes);
+    };
+    for (let k = 0; k < lanes; k++) void next(k);
+  });
+  await killServer(s);
+}

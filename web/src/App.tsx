@@ -12,6 +12,8 @@ import { SecurityPage } from './pages/Security.tsx';
 // Pages load on first visit, so sign-in does not wait for tables, trees and pickers.
 const DiscoveryPage = lazy(() => import('./pages/Discovery.tsx').then((m) => ({ default: m.DiscoveryPage })));
 const QuotasPage = lazy(() => import('./pages/Quotas.tsx').then((m) => ({ default: m.QuotasPage })));
+const RatingsPage = lazy(() => import('./pages/evaluations/Ratings.tsx').then((m) => ({ default: m.RatingsPage })));
+const RegistrationsPage = lazy(() => import('./pages/evaluations/Registrations.tsx').then((m) => ({ default: m.RegistrationsPage })));
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.AuditPage })));
 const ImportWizardPage = lazy(() => import('./pages/ImportWizard.tsx').then((m) => ({ default: m.ImportWizardPage })));
@@ -19,7 +21,17 @@ const OrgTreePage = lazy(() => import('./pages/OrgTree.tsx').then((m) => ({ defa
 const PeopleSearchPage = lazy(() => import('./pages/PeopleSearch.tsx').then((m) => ({ default: m.PeopleSearchPage })));
 const PersonPage = lazy(() => import('./pages/Person.tsx').then((m) => ({ default: m.PersonPage })));
 const UnitPage = lazy(() => import('./pages/Unit.tsx').then((m) => ({ default: m.UnitPage })));
+const CalendarPage = lazy(() => import('./pages/Calendar.tsx').then((m) => ({ default: m.CalendarPage })));
+const InboxPage = lazy(() => import('./pages/Inbox.tsx').then((m) => ({ default: m.InboxPage })));
 const UsersPage = lazy(() => import('./pages/Users.tsx').then((m) => ({ default: m.UsersPage })));
+const DecisionsPage = lazy(() => import('./pages/awarding/Decisions.tsx').then((m) => ({ default: m.DecisionsPage })));
+const DecisionPage = lazy(() => import('./pages/awarding/Decision.tsx').then((m) => ({ default: m.DecisionPage })));
+const CouncilsPage = lazy(() => import('./pages/awarding/Councils.tsx').then((m) => ({ default: m.CouncilsPage })));
+const CouncilPage = lazy(() => import('./pages/awarding/Council.tsx').then((m) => ({ default: m.CouncilPage })));
+const ReviewsPage = lazy(() => import('./pages/reviews/Reviews.tsx').then((m) => ({ default: m.ReviewsPage })));
+const ReviewPage = lazy(() => import('./pages/reviews/Review.tsx').then((m) => ({ default: m.ReviewPage })));
+const DossiersPage = lazy(() => import('./pages/dossiers/Dossiers.tsx').then((m) => ({ default: m.DossiersPage })));
+const DossierPage = lazy(() => import('./pages/dossiers/Dossier.tsx').then((m) => ({ default: m.DossierPage })));
 
 /** Routes; everything but /login needs a session, and a forced password change comes first. */
 export function AppRoutes() {
@@ -49,9 +61,21 @@ export function AppRoutes() {
         <Route path="/people/:id" element={<PersonPage />} />
         <Route path="/imports" element={<ImportWizardPage />} />
         <Route path="/discovery" element={<DiscoveryPage />} />
+        <Route path="/dossiers" element={<DossiersPage />} />
+        <Route path="/dossiers/:id" element={<DossierPage />} />
+        <Route path="/decisions" element={<DecisionsPage />} />
+        <Route path="/decisions/:id" element={<DecisionPage />} />
+        <Route path="/councils" element={<CouncilsPage />} />
+        <Route path="/councils/:id" element={<CouncilPage />} />
+        <Route path="/reviews" element={<ReviewsPage />} />
+        <Route path="/reviews/:id" element={<ReviewPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/settings" element={<SettingsPage />} />
         <Route path="/admin/quotas" element={<QuotasPage />} />
+        <Route path="/admin/calendar" element={<CalendarPage />} />
+        <Route path="/evaluations" element={<RatingsPage />} />
+        <Route path="/registrations" element={<RegistrationsPage />} />
+        <Route path="/inbox" element={<InboxPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="/security" element={<SecurityPage />} />

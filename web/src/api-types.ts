@@ -49,7 +49,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
                             timeZone: string;
                         } | {
                             /** @enum {boolean} */
@@ -113,7 +113,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
                             timeZone: string;
                         };
                     };
@@ -200,7 +200,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
                             timeZone: string;
                         };
                     };
@@ -540,6 +540,7 @@ export interface paths {
                                 id: number;
                                 username: string;
                                 displayName: string;
+                                email: string | null;
                                 disabled: boolean;
                                 locked: boolean;
                                 mustChangePassword: boolean;
@@ -579,6 +580,8 @@ export interface paths {
                             role: "system_admin" | "board_specialist" | "board_leader" | "council_member" | "unit_officer" | "unit_leader" | "viewer";
                             orgUnitId: number;
                         }[];
+                        /** Format: email */
+                        email?: string | null;
                     };
                 };
             };
@@ -593,6 +596,7 @@ export interface paths {
                             id: number;
                             username: string;
                             displayName: string;
+                            email: string | null;
                             disabled: boolean;
                             locked: boolean;
                             mustChangePassword: boolean;
@@ -645,6 +649,8 @@ export interface paths {
                     "application/json": {
                         version: number;
                         displayName?: string;
+                        /** Format: email */
+                        email?: string | null;
                         disabled?: boolean;
                         unlock?: boolean;
                         roles?: {
@@ -669,6 +675,7 @@ export interface paths {
                             id: number;
                             username: string;
                             displayName: string;
+                            email: string | null;
                             disabled: boolean;
                             locked: boolean;
                             mustChangePassword: boolean;
@@ -800,6 +807,7 @@ export interface paths {
                                 note: string | null;
                                 unitIds: number[];
                                 createdAt: string;
+                                correctsEventId: number | null;
                             }[];
                             predecessors: {
                                 unitId: number;
@@ -2490,6 +2498,1895 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "submitted" | "received" | "appraisal" | "returned" | "resubmitted" | "council" | "consultation" | "forwarded" | "decided" | "rejected" | "withdrawn";
+                    box?: "sent" | "waiting";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                title: string;
+                                /** @enum {string} */
+                                awardType: "merit" | "movement" | "sudden" | "contribution" | "seniority" | "external";
+                                awardCode: string;
+                                awardName: string;
+                                year: number | null;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "received" | "appraisal" | "returned" | "resubmitted" | "council" | "consultation" | "forwarded" | "decided" | "rejected" | "withdrawn";
+                                stateSince: string;
+                                dueOn: string | null;
+                                overdue: boolean;
+                                senderUnitId: number;
+                                senderUnitName: string;
+                                receiverUnitId: number;
+                                receiverUnitName: string;
+                                holderUnitId: number;
+                                holderUnitName: string;
+                                hop: number;
+                                sourceDossierId: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        awardType: "merit" | "movement" | "sudden" | "contribution" | "seniority" | "external";
+                        awardCode: string;
+                        year?: number | null;
+                        senderUnitId: number;
+                        receiverUnitId: number;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        actDate?: string | null;
+                        note?: string | null;
+                        idempotencyKey?: string | null;
+                        nominees?: {
+                            personId?: number;
+                            unitId?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            created: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/receivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    senderUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "movement" | "sudden" | "contribution" | "seniority" | "external";
+                            awardCode: string;
+                            awardName: string;
+                            year: number | null;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "received" | "appraisal" | "returned" | "resubmitted" | "council" | "consultation" | "forwarded" | "decided" | "rejected" | "withdrawn";
+                            stateSince: string;
+                            dueOn: string | null;
+                            overdue: boolean;
+                            senderUnitId: number;
+                            senderUnitName: string;
+                            receiverUnitId: number;
+                            receiverUnitName: string;
+                            holderUnitId: number;
+                            holderUnitName: string;
+                            hop: number;
+                            sourceDossierId: number | null;
+                            version: number;
+                            workflow: string;
+                            actDate: string | null;
+                            daysFromAct: number | null;
+                            note: string | null;
+                            consultation: {
+                                days: number;
+                                basis: string;
+                                until: string | null;
+                            } | null;
+                            decision: {
+                                number: string | null;
+                                date: string | null;
+                                decisionId: number | null;
+                            } | null;
+                            forwardedDossierIds: number[];
+                            requiredParts: {
+                                /** @enum {string} */
+                                kind: "submission_letter" | "achievement_report" | "council_minutes" | "initiative_recognition" | "other";
+                                perNominee: boolean;
+                                basis: string;
+                            }[];
+                            nominees: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                /** @enum {string} */
+                                eligible: "true" | "false" | "needs_review";
+                                checkedOn: string;
+                                overrideReason: string | null;
+                                check: {
+                                    award: string;
+                                    awardName: string;
+                                    awardNameEn: string;
+                                    ruleSet: string;
+                                    ruleSetUncertain: boolean;
+                                    year: number;
+                                    eligible: boolean | "needs_review";
+                                    evaluated: boolean;
+                                    criteria: components["schemas"]["CriterionResult"][];
+                                    missing: string[];
+                                    missingEn: string[];
+                                    stepsAway: number | null;
+                                    reasonVi: string;
+                                    reasonEn: string;
+                                    alternatives: {
+                                        textVi: string;
+                                        textEn: string;
+                                        basis: string;
+                                    }[];
+                                    transition?: {
+                                        applied: string;
+                                        compared: string;
+                                        noteVi: string;
+                                        noteEn: string;
+                                    };
+                                    /** @enum {string|null} */
+                                    duplicate: "same" | "higher" | "pending" | null;
+                                    reward: {
+                                        amount: number;
+                                        coefficient: number;
+                                        baseSalary: number;
+                                        basis: string;
+                                    } | null;
+                                };
+                                difference: {
+                                    changed: boolean;
+                                    eligibleThen: string;
+                                    eligibleNow: string;
+                                    criteria: {
+                                        id: string;
+                                        then: string | null;
+                                        now: string | null;
+                                    }[];
+                                } | null;
+                            }[];
+                            parts: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "submission_letter" | "achievement_report" | "council_minutes" | "initiative_recognition" | "other";
+                                nomineeId: number | null;
+                                fileName: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                id: number;
+                                at: string;
+                                actor: string;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                reason: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            returnReasons: {
+                                id: number;
+                                eventId: number;
+                                nomineeId: number | null;
+                                partKind: string | null;
+                                criterion: string | null;
+                                note: string;
+                                resolvedEventId: number | null;
+                            }[];
+                            comments: {
+                                id: number;
+                                nomineeId: number | null;
+                                commenter: string;
+                                content: string;
+                                receivedOn: string;
+                                enteredAt: string;
+                            }[];
+                            concurrences: {
+                                id: number;
+                                agency: string;
+                                agencyUnitId: number | null;
+                                requestedOn: string;
+                                dueOn: string;
+                                /** @enum {string|null} */
+                                answer: "agree" | "disagree" | null;
+                                answerNote: string | null;
+                                answeredOn: string | null;
+                                version: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                /** @enum {string} */
+                                to: "draft" | "submitted" | "received" | "appraisal" | "returned" | "resubmitted" | "council" | "consultation" | "forwarded" | "decided" | "rejected" | "withdrawn";
+                                unmetGuards: ("has_nominees" | "required_parts" | "checks_pass_or_overridden" | "act_date_given" | "reason_given" | "return_reasons_given" | "consultation_required" | "consultation_done" | "concurrences_answered" | "decision_given" | "forward_target_given")[];
+                                needs: ("has_nominees" | "required_parts" | "checks_pass_or_overridden" | "act_date_given" | "reason_given" | "return_reasons_given" | "consultation_required" | "consultation_done" | "concurrences_answered" | "decision_given" | "forward_target_given")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        version: number;
+                        reason?: string | null;
+                        returnReasons?: {
+                            nomineeId?: number | null;
+                            /** @enum {string|null} */
+                            partKind?: "submission_letter" | "achievement_report" | "council_minutes" | "initiative_recognition" | "other" | null;
+                            criterion?: string | null;
+                            note: string;
+                        }[];
+                        decision?: {
+                            number?: string | null;
+                            /**
+                             * Format: date
+                             * @example 2025-12-31
+                             */
+                            date?: string | null;
+                            decisionId?: number | null;
+                            kind?: string | null;
+                        } | null;
+                        forwardTo?: number | null;
+                        idempotencyKey?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierId: number;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "received" | "appraisal" | "returned" | "resubmitted" | "council" | "consultation" | "forwarded" | "decided" | "rejected" | "withdrawn";
+                            version: number;
+                            forwardedTo: number | null;
+                            repeated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        personId?: number;
+                        unitId?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nomineeId: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees/{nomineeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees/{nomineeId}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query: {
+                    version: number;
+                    kind: "submission_letter" | "achievement_report" | "council_minutes" | "initiative_recognition" | "other";
+                    nomineeId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            part: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "submission_letter" | "achievement_report" | "council_minutes" | "initiative_recognition" | "other";
+                                nomineeId: number | null;
+                                fileName: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/parts/{partId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    partId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/parts/{partId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    partId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The part as stored (a PDF) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        nomineeId?: number | null;
+                        commenter: string;
+                        content: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        receivedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commentId: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/concurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        agency: string;
+                        agencyUnitId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            concurrence: {
+                                id: number;
+                                agency: string;
+                                agencyUnitId: number | null;
+                                requestedOn: string;
+                                dueOn: string;
+                                /** @enum {string|null} */
+                                answer: "agree" | "disagree" | null;
+                                answerNote: string | null;
+                                answeredOn: string | null;
+                                version: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/concurrences/{concurrenceId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    concurrenceId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        answer: "agree" | "disagree";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            concurrence: {
+                                id: number;
+                                agency: string;
+                                agencyUnitId: number | null;
+                                requestedOn: string;
+                                dueOn: string;
+                                /** @enum {string|null} */
+                                answer: "agree" | "disagree" | null;
+                                answerNote: string | null;
+                                answeredOn: string | null;
+                                version: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    unitId: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: number;
+                            year: number;
+                            registration: {
+                                id: number;
+                                unitId: number;
+                                year: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                targets: string | null;
+                                returnReason: string | null;
+                                submittedAt: string | null;
+                                decidedBy: number | null;
+                                decidedAt: string | null;
+                                version: number;
+                                items: {
+                                    /** @enum {string} */
+                                    subjectKind: "individual" | "collective";
+                                    personId: number | null;
+                                    subjectUnitId: number | null;
+                                    awardCode: string;
+                                    target: string | null;
+                                }[];
+                            } | null;
+                            subtree: {
+                                unitId: number;
+                                unitName: string;
+                                id: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                items: number;
+                                version: number;
+                            }[];
+                            totals: {
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                count: number;
+                                approved: number;
+                            }[];
+                            actions: {
+                                canWrite: boolean;
+                                canApprove: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        year: number;
+                        version?: number | null;
+                        targets?: string | null;
+                        items: {
+                            /** @enum {string} */
+                            subjectKind: "individual" | "collective";
+                            personId?: number | null;
+                            subjectUnitId?: number | null;
+                            awardCode: string;
+                            target?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            targets: string | null;
+                            returnReason: string | null;
+                            submittedAt: string | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            version: number;
+                            items: {
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                subjectUnitId: number | null;
+                                awardCode: string;
+                                target: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            targets: string | null;
+                            returnReason: string | null;
+                            submittedAt: string | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            version: number;
+                            items: {
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                subjectUnitId: number | null;
+                                awardCode: string;
+                                target: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            targets: string | null;
+                            returnReason: string | null;
+                            submittedAt: string | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            version: number;
+                            items: {
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                subjectUnitId: number | null;
+                                awardCode: string;
+                                target: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            targets: string | null;
+                            returnReason: string | null;
+                            submittedAt: string | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            version: number;
+                            items: {
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                subjectUnitId: number | null;
+                                awardCode: string;
+                                target: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                nameVi: string;
+                                nameEn: string;
+                                legalBasis: string;
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                scaleMax: number | null;
+                                bands: {
+                                    /** @enum {string} */
+                                    rating: "excellent" | "good" | "completed" | "not_completed";
+                                    minScore: number;
+                                }[];
+                                sheet: {
+                                    code: string;
+                                    nameVi: string;
+                                    nameEn: string;
+                                    max: number;
+                                    children: {
+                                        code: string;
+                                        nameVi: string;
+                                        nameEn: string;
+                                        max: number;
+                                    }[];
+                                }[];
+                                vetoes: {
+                                    id: string;
+                                    nameVi: string;
+                                    nameEn: string;
+                                    subjects: string[];
+                                    basis: string;
+                                }[];
+                                cap: {
+                                    pct: number;
+                                    outstandingPct: number;
+                                    basis: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    unitId: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: number;
+                            year: number;
+                            items: {
+                                id: number;
+                                year: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number;
+                                groupUnitId: number;
+                                peerGroup: string;
+                                schemeId: string;
+                                /** @enum {string} */
+                                status: "open" | "self_assessed" | "proposed" | "decided";
+                                /** @enum {string|null} */
+                                selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                selfSheet: {
+                                    scores: {
+                                        [key: string]: number;
+                                    };
+                                    vetoes: string[];
+                                } | null;
+                                selfScore: number | null;
+                                /** @enum {string|null} */
+                                proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                proposedSheet: {
+                                    scores: {
+                                        [key: string]: number;
+                                    };
+                                    vetoes: string[];
+                                } | null;
+                                proposedScore: number | null;
+                                /** @enum {string|null} */
+                                decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                decidedScore: number | null;
+                                decidedBy: number | null;
+                                decidedAt: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "import";
+                                version: number;
+                                subjectName: string;
+                            }[];
+                            caps: {
+                                groupUnitId: number;
+                                subjectKind: string;
+                                peerGroup: string;
+                                schemeId: string;
+                                outstanding: boolean;
+                                excellent: number;
+                                good: number;
+                                base: number;
+                                pct: number;
+                                max: number;
+                                over: boolean;
+                                proposedExcellent: number;
+                                basis: string;
+                            }[];
+                            /** @enum {string} */
+                            capBase: "good" | "good_or_better";
+                            actions: {
+                                canWrite: boolean;
+                                canDecide: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        personId?: number | null;
+                        unitId?: number | null;
+                        peerGroup?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "individual" | "collective";
+                            personId: number | null;
+                            unitId: number;
+                            groupUnitId: number;
+                            peerGroup: string;
+                            schemeId: string;
+                            /** @enum {string} */
+                            status: "open" | "self_assessed" | "proposed" | "decided";
+                            /** @enum {string|null} */
+                            selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            selfSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            selfScore: number | null;
+                            /** @enum {string|null} */
+                            proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            proposedSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            proposedScore: number | null;
+                            /** @enum {string|null} */
+                            decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            decidedScore: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "import";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "individual" | "collective";
+                            personId: number | null;
+                            unitId: number;
+                            groupUnitId: number;
+                            peerGroup: string;
+                            schemeId: string;
+                            /** @enum {string} */
+                            status: "open" | "self_assessed" | "proposed" | "decided";
+                            /** @enum {string|null} */
+                            selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            selfSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            selfScore: number | null;
+                            /** @enum {string|null} */
+                            proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            proposedSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            proposedScore: number | null;
+                            /** @enum {string|null} */
+                            decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            decidedScore: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "import";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        year: number;
+                        /**
+                         * @default people
+                         * @enum {string}
+                         */
+                        subjects?: "people" | "units";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string|null} */
+                        rating?: "excellent" | "good" | "completed" | "not_completed" | null;
+                        sheet?: {
+                            scores: {
+                                [key: string]: number;
+                            };
+                            /** @default [] */
+                            vetoes?: string[];
+                        } | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "individual" | "collective";
+                            personId: number | null;
+                            unitId: number;
+                            groupUnitId: number;
+                            peerGroup: string;
+                            schemeId: string;
+                            /** @enum {string} */
+                            status: "open" | "self_assessed" | "proposed" | "decided";
+                            /** @enum {string|null} */
+                            selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            selfSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            selfScore: number | null;
+                            /** @enum {string|null} */
+                            proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            proposedSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            proposedScore: number | null;
+                            /** @enum {string|null} */
+                            decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            decidedScore: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "import";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string|null} */
+                        rating?: "excellent" | "good" | "completed" | "not_completed" | null;
+                        sheet?: {
+                            scores: {
+                                [key: string]: number;
+                            };
+                            /** @default [] */
+                            vetoes?: string[];
+                        } | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            /** @enum {string} */
+                            subjectKind: "individual" | "collective";
+                            personId: number | null;
+                            unitId: number;
+                            groupUnitId: number;
+                            peerGroup: string;
+                            schemeId: string;
+                            /** @enum {string} */
+                            status: "open" | "self_assessed" | "proposed" | "decided";
+                            /** @enum {string|null} */
+                            selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            selfSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            selfScore: number | null;
+                            /** @enum {string|null} */
+                            proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            proposedSheet: {
+                                scores: {
+                                    [key: string]: number;
+                                };
+                                vetoes: string[];
+                            } | null;
+                            proposedScore: number | null;
+                            /** @enum {string|null} */
+                            decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                            decidedScore: number | null;
+                            decidedBy: number | null;
+                            decidedAt: string | null;
+                            note: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "import";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            version: number;
+                            /** @enum {string|null} */
+                            rating?: "excellent" | "good" | "completed" | "not_completed" | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                year: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number;
+                                groupUnitId: number;
+                                peerGroup: string;
+                                schemeId: string;
+                                /** @enum {string} */
+                                status: "open" | "self_assessed" | "proposed" | "decided";
+                                /** @enum {string|null} */
+                                selfRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                selfSheet: {
+                                    scores: {
+                                        [key: string]: number;
+                                    };
+                                    vetoes: string[];
+                                } | null;
+                                selfScore: number | null;
+                                /** @enum {string|null} */
+                                proposedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                proposedSheet: {
+                                    scores: {
+                                        [key: string]: number;
+                                    };
+                                    vetoes: string[];
+                                } | null;
+                                proposedScore: number | null;
+                                /** @enum {string|null} */
+                                decidedRating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                decidedScore: number | null;
+                                decidedBy: number | null;
+                                decidedAt: string | null;
+                                note: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "import";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/cap-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        groupUnitId: number;
+                        year: number;
+                        basis: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates/{kind}": {
         parameters: {
             query?: never;
@@ -2502,7 +4399,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "people" | "org_units";
+                    kind: "people" | "org_units" | "ratings";
                 };
                 cookie?: never;
             };
@@ -2541,7 +4438,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: "people" | "org_units";
+                    kind: "people" | "org_units" | "ratings";
                 };
                 cookie?: never;
             };
@@ -2556,7 +4453,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "people" | "org_units";
+                            kind: "people" | "org_units" | "ratings";
                             /** @enum {string} */
                             status: "parsing" | "validated" | "invalid" | "applying" | "applied" | "failed";
                             fileName: string;
@@ -2643,7 +4540,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                kind: "people" | "org_units";
+                                kind: "people" | "org_units" | "ratings";
                                 /** @enum {string} */
                                 status: "parsing" | "validated" | "invalid" | "applying" | "applied" | "failed";
                                 fileName: string;
@@ -2732,7 +4629,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "people" | "org_units";
+                            kind: "people" | "org_units" | "ratings";
                             /** @enum {string} */
                             status: "parsing" | "validated" | "invalid" | "applying" | "applied" | "failed";
                             fileName: string;
@@ -2991,6 +4888,1792 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "issued" | "discarded";
+                    year?: number;
+                    awardCode?: string;
+                    personId?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "discarded";
+                                year: number | null;
+                                number: number | null;
+                                numberText: string | null;
+                                externalAuthority: string | null;
+                                decidedOn: string | null;
+                                signerName: string | null;
+                                signerTitle: string | null;
+                                summary: string | null;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                                periodFrom: number;
+                                periodTo: number;
+                                version: number;
+                                createdAt: string;
+                                issuedAt: string | null;
+                                awardeeCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorityUnitId: number;
+                        kind: string;
+                        awardCode: string;
+                        /** @enum {string} */
+                        awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                        periodFrom: number;
+                        periodTo: number;
+                        summary?: string | null;
+                        signerName?: string | null;
+                        signerTitle?: string | null;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        decidedOn?: string | null;
+                        external?: {
+                            authority: string;
+                            number: string;
+                        } | null;
+                        awardees: {
+                            personId?: number | null;
+                            unitId?: number | null;
+                            awardCode?: string | null;
+                            dossierId?: number | null;
+                            nomineeId?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "discarded";
+                            year: number | null;
+                            number: number | null;
+                            numberText: string | null;
+                            externalAuthority: string | null;
+                            decidedOn: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            summary: string | null;
+                            awardCode: string;
+                            awardName: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                            periodFrom: number;
+                            periodTo: number;
+                            version: number;
+                            createdAt: string;
+                            issuedAt: string | null;
+                            awardees: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                dossierId: number | null;
+                                nomineeId: number | null;
+                            }[];
+                            actions?: {
+                                canEdit: boolean;
+                                canIssue: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "discarded";
+                            year: number | null;
+                            number: number | null;
+                            numberText: string | null;
+                            externalAuthority: string | null;
+                            decidedOn: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            summary: string | null;
+                            awardCode: string;
+                            awardName: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                            periodFrom: number;
+                            periodTo: number;
+                            version: number;
+                            createdAt: string;
+                            issuedAt: string | null;
+                            awardees: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                dossierId: number | null;
+                                nomineeId: number | null;
+                            }[];
+                            actions?: {
+                                canEdit: boolean;
+                                canIssue: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorityUnitId: number;
+                        kind: string;
+                        awardCode: string;
+                        /** @enum {string} */
+                        awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                        periodFrom: number;
+                        periodTo: number;
+                        summary?: string | null;
+                        signerName?: string | null;
+                        signerTitle?: string | null;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        decidedOn?: string | null;
+                        external?: {
+                            authority: string;
+                            number: string;
+                        } | null;
+                        awardees: {
+                            personId?: number | null;
+                            unitId?: number | null;
+                            awardCode?: string | null;
+                            dossierId?: number | null;
+                            nomineeId?: number | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "discarded";
+                            year: number | null;
+                            number: number | null;
+                            numberText: string | null;
+                            externalAuthority: string | null;
+                            decidedOn: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            summary: string | null;
+                            awardCode: string;
+                            awardName: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                            periodFrom: number;
+                            periodTo: number;
+                            version: number;
+                            createdAt: string;
+                            issuedAt: string | null;
+                            awardees: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                dossierId: number | null;
+                                nomineeId: number | null;
+                            }[];
+                            actions?: {
+                                canEdit: boolean;
+                                canIssue: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        decidedOn?: string | null;
+                        signerName?: string | null;
+                        signerTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "discarded";
+                            year: number | null;
+                            number: number | null;
+                            numberText: string | null;
+                            externalAuthority: string | null;
+                            decidedOn: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            summary: string | null;
+                            awardCode: string;
+                            awardName: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                            periodFrom: number;
+                            periodTo: number;
+                            version: number;
+                            createdAt: string;
+                            issuedAt: string | null;
+                            awardees: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                dossierId: number | null;
+                                nomineeId: number | null;
+                            }[];
+                            actions?: {
+                                canEdit: boolean;
+                                canIssue: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "discarded";
+                            year: number | null;
+                            number: number | null;
+                            numberText: string | null;
+                            externalAuthority: string | null;
+                            decidedOn: string | null;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            summary: string | null;
+                            awardCode: string;
+                            awardName: string;
+                            /** @enum {string} */
+                            awardType: "merit" | "sudden" | "movement" | "contribution" | "seniority" | "external";
+                            periodFrom: number;
+                            periodTo: number;
+                            version: number;
+                            createdAt: string;
+                            issuedAt: string | null;
+                            awardees: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                dossierId: number | null;
+                                nomineeId: number | null;
+                            }[];
+                            actions?: {
+                                canEdit: boolean;
+                                canIssue: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                title: string;
+                                meetsOn: string;
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                version: number;
+                                members: number;
+                                candidates: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgUnitId: number;
+                        /** @enum {string} */
+                        purpose: "annual_review" | "dossier" | "other";
+                        /** @default null */
+                        refId?: number | null;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        meetsOn: string;
+                        /** @enum {string} */
+                        ballot: "paper" | "app";
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "chair" | "vice_chair" | "member" | "secretary";
+                            userId?: number | null;
+                            personId?: number | null;
+                        }[];
+                        candidates: {
+                            personId?: number | null;
+                            unitId?: number | null;
+                            awardCode: string;
+                            refId?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            /** @enum {string} */
+                            purpose: "annual_review" | "dossier" | "other";
+                            refId: number | null;
+                            title: string;
+                            meetsOn: string;
+                            /** @enum {string} */
+                            ballot: "paper" | "app";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            version: number;
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "chair" | "vice_chair" | "member" | "secretary";
+                                userId: number | null;
+                                personId: number | null;
+                                /** @enum {string} */
+                                attendance: "present" | "absent";
+                                writtenVote: boolean;
+                                votedInApp: boolean;
+                            }[];
+                            candidates: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                refId: number | null;
+                            }[];
+                            result: {
+                                sessionId: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                membersTotal: number;
+                                present: number;
+                                writtenVotes: number;
+                                ballotsCast: number;
+                                quorum: {
+                                    requiredPct: number;
+                                    required: number;
+                                    met: boolean;
+                                    basis: string;
+                                    uncertain: boolean;
+                                };
+                                writtenVotesBasis: string;
+                                candidates: {
+                                    candidateId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    awardCode: string;
+                                    awardName: string;
+                                    refId: number | null;
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    thresholdPct: number;
+                                    strict: boolean;
+                                    votesNeeded: number;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                }[];
+                            };
+                            me: {
+                                member: boolean;
+                                voted: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            /** @enum {string} */
+                            purpose: "annual_review" | "dossier" | "other";
+                            refId: number | null;
+                            title: string;
+                            meetsOn: string;
+                            /** @enum {string} */
+                            ballot: "paper" | "app";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            version: number;
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "chair" | "vice_chair" | "member" | "secretary";
+                                userId: number | null;
+                                personId: number | null;
+                                /** @enum {string} */
+                                attendance: "present" | "absent";
+                                writtenVote: boolean;
+                                votedInApp: boolean;
+                            }[];
+                            candidates: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                refId: number | null;
+                            }[];
+                            result: {
+                                sessionId: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                membersTotal: number;
+                                present: number;
+                                writtenVotes: number;
+                                ballotsCast: number;
+                                quorum: {
+                                    requiredPct: number;
+                                    required: number;
+                                    met: boolean;
+                                    basis: string;
+                                    uncertain: boolean;
+                                };
+                                writtenVotesBasis: string;
+                                candidates: {
+                                    candidateId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    awardCode: string;
+                                    awardName: string;
+                                    refId: number | null;
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    thresholdPct: number;
+                                    strict: boolean;
+                                    votesNeeded: number;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                }[];
+                            };
+                            me: {
+                                member: boolean;
+                                voted: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        members: {
+                            memberId: number;
+                            /** @enum {string} */
+                            attendance: "present" | "absent";
+                            writtenVote?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            /** @enum {string} */
+                            purpose: "annual_review" | "dossier" | "other";
+                            refId: number | null;
+                            title: string;
+                            meetsOn: string;
+                            /** @enum {string} */
+                            ballot: "paper" | "app";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            version: number;
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "chair" | "vice_chair" | "member" | "secretary";
+                                userId: number | null;
+                                personId: number | null;
+                                /** @enum {string} */
+                                attendance: "present" | "absent";
+                                writtenVote: boolean;
+                                votedInApp: boolean;
+                            }[];
+                            candidates: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                refId: number | null;
+                            }[];
+                            result: {
+                                sessionId: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                membersTotal: number;
+                                present: number;
+                                writtenVotes: number;
+                                ballotsCast: number;
+                                quorum: {
+                                    requiredPct: number;
+                                    required: number;
+                                    met: boolean;
+                                    basis: string;
+                                    uncertain: boolean;
+                                };
+                                writtenVotesBasis: string;
+                                candidates: {
+                                    candidateId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    awardCode: string;
+                                    awardName: string;
+                                    refId: number | null;
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    thresholdPct: number;
+                                    strict: boolean;
+                                    votesNeeded: number;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                }[];
+                            };
+                            me: {
+                                member: boolean;
+                                voted: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        counts: {
+                            candidateId: number;
+                            yes: number;
+                            no: number;
+                            blank: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            /** @enum {string} */
+                            purpose: "annual_review" | "dossier" | "other";
+                            refId: number | null;
+                            title: string;
+                            meetsOn: string;
+                            /** @enum {string} */
+                            ballot: "paper" | "app";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            version: number;
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "chair" | "vice_chair" | "member" | "secretary";
+                                userId: number | null;
+                                personId: number | null;
+                                /** @enum {string} */
+                                attendance: "present" | "absent";
+                                writtenVote: boolean;
+                                votedInApp: boolean;
+                            }[];
+                            candidates: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                refId: number | null;
+                            }[];
+                            result: {
+                                sessionId: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                membersTotal: number;
+                                present: number;
+                                writtenVotes: number;
+                                ballotsCast: number;
+                                quorum: {
+                                    requiredPct: number;
+                                    required: number;
+                                    met: boolean;
+                                    basis: string;
+                                    uncertain: boolean;
+                                };
+                                writtenVotesBasis: string;
+                                candidates: {
+                                    candidateId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    awardCode: string;
+                                    awardName: string;
+                                    refId: number | null;
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    thresholdPct: number;
+                                    strict: boolean;
+                                    votesNeeded: number;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                }[];
+                            };
+                            me: {
+                                member: boolean;
+                                voted: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        choices: {
+                            [key: string]: "yes" | "no" | "blank";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            voted: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            /** @enum {string} */
+                            purpose: "annual_review" | "dossier" | "other";
+                            refId: number | null;
+                            title: string;
+                            meetsOn: string;
+                            /** @enum {string} */
+                            ballot: "paper" | "app";
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            version: number;
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                role: "chair" | "vice_chair" | "member" | "secretary";
+                                userId: number | null;
+                                personId: number | null;
+                                /** @enum {string} */
+                                attendance: "present" | "absent";
+                                writtenVote: boolean;
+                                votedInApp: boolean;
+                            }[];
+                            candidates: {
+                                id: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                refId: number | null;
+                            }[];
+                            result: {
+                                sessionId: number;
+                                orgUnitId: number;
+                                /** @enum {string} */
+                                purpose: "annual_review" | "dossier" | "other";
+                                refId: number | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                /** @enum {string} */
+                                ballot: "paper" | "app";
+                                membersTotal: number;
+                                present: number;
+                                writtenVotes: number;
+                                ballotsCast: number;
+                                quorum: {
+                                    requiredPct: number;
+                                    required: number;
+                                    met: boolean;
+                                    basis: string;
+                                    uncertain: boolean;
+                                };
+                                writtenVotesBasis: string;
+                                candidates: {
+                                    candidateId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    awardCode: string;
+                                    awardName: string;
+                                    refId: number | null;
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    thresholdPct: number;
+                                    strict: boolean;
+                                    votesNeeded: number;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                }[];
+                            };
+                            me: {
+                                member: boolean;
+                                voted: boolean;
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgUnitId: number;
+                                unitName: string;
+                                year: number;
+                                asOf: string;
+                                ruleSetId: string;
+                                /** @enum {string} */
+                                status: "draft" | "council" | "concluded";
+                                councilSessionId: number | null;
+                                version: number;
+                                concludedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgUnitId: number;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            unitName: string;
+                            year: number;
+                            asOf: string;
+                            ruleSetId: string;
+                            /** @enum {string} */
+                            status: "draft" | "council" | "concluded";
+                            councilSessionId: number | null;
+                            version: number;
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            councilStatus: "open" | "closed" | null;
+                            candidates: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                engineStatus: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                status: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                registration: "registered" | "missing" | "not_required";
+                                registrationRule: {
+                                    vi: string;
+                                    en: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                } | null;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                    missing: string[];
+                                    missingEn: string[];
+                                };
+                                included: boolean;
+                                vote: {
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "unit_decision" | "sent_up" | "not_passed" | "left_out" | null;
+                                decisionId: number | null;
+                                dossierId: number | null;
+                            }[];
+                            actions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            unitName: string;
+                            year: number;
+                            asOf: string;
+                            ruleSetId: string;
+                            /** @enum {string} */
+                            status: "draft" | "council" | "concluded";
+                            councilSessionId: number | null;
+                            version: number;
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            councilStatus: "open" | "closed" | null;
+                            candidates: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                engineStatus: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                status: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                registration: "registered" | "missing" | "not_required";
+                                registrationRule: {
+                                    vi: string;
+                                    en: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                } | null;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                    missing: string[];
+                                    missingEn: string[];
+                                };
+                                included: boolean;
+                                vote: {
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "unit_decision" | "sent_up" | "not_passed" | "left_out" | null;
+                                decisionId: number | null;
+                                dossierId: number | null;
+                            }[];
+                            actions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @default [] */
+                        include?: number[];
+                        /** @default [] */
+                        exclude?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            unitName: string;
+                            year: number;
+                            asOf: string;
+                            ruleSetId: string;
+                            /** @enum {string} */
+                            status: "draft" | "council" | "concluded";
+                            councilSessionId: number | null;
+                            version: number;
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            councilStatus: "open" | "closed" | null;
+                            candidates: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                engineStatus: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                status: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                registration: "registered" | "missing" | "not_required";
+                                registrationRule: {
+                                    vi: string;
+                                    en: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                } | null;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                    missing: string[];
+                                    missingEn: string[];
+                                };
+                                included: boolean;
+                                vote: {
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "unit_decision" | "sent_up" | "not_passed" | "left_out" | null;
+                                decisionId: number | null;
+                                dossierId: number | null;
+                            }[];
+                            actions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/council": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        meetsOn: string;
+                        /** @enum {string} */
+                        ballot: "paper" | "app";
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "chair" | "vice_chair" | "member" | "secretary";
+                            userId?: number | null;
+                            personId?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            unitName: string;
+                            year: number;
+                            asOf: string;
+                            ruleSetId: string;
+                            /** @enum {string} */
+                            status: "draft" | "council" | "concluded";
+                            councilSessionId: number | null;
+                            version: number;
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            councilStatus: "open" | "closed" | null;
+                            candidates: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                engineStatus: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                status: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                registration: "registered" | "missing" | "not_required";
+                                registrationRule: {
+                                    vi: string;
+                                    en: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                } | null;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                    missing: string[];
+                                    missingEn: string[];
+                                };
+                                included: boolean;
+                                vote: {
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "unit_decision" | "sent_up" | "not_passed" | "left_out" | null;
+                                decisionId: number | null;
+                                dossierId: number | null;
+                            }[];
+                            actions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgUnitId: number;
+                            unitName: string;
+                            year: number;
+                            asOf: string;
+                            ruleSetId: string;
+                            /** @enum {string} */
+                            status: "draft" | "council" | "concluded";
+                            councilSessionId: number | null;
+                            version: number;
+                            concludedAt: string | null;
+                            /** @enum {string|null} */
+                            councilStatus: "open" | "closed" | null;
+                            candidates: {
+                                id: number;
+                                /** @enum {string} */
+                                subjectKind: "individual" | "collective";
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                /** @enum {string} */
+                                engineStatus: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                status: "eligible" | "needs_review";
+                                /** @enum {string} */
+                                registration: "registered" | "missing" | "not_required";
+                                registrationRule: {
+                                    vi: string;
+                                    en: string;
+                                    basis: string;
+                                    uncertain: boolean;
+                                } | null;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                    missing: string[];
+                                    missingEn: string[];
+                                };
+                                included: boolean;
+                                vote: {
+                                    yes: number | null;
+                                    no: number | null;
+                                    blank: number | null;
+                                    passed: boolean;
+                                    ruleVi: string;
+                                    ruleEn: string;
+                                    basis: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "unit_decision" | "sent_up" | "not_passed" | "left_out" | null;
+                                decisionId: number | null;
+                                dossierId: number | null;
+                            }[];
+                            actions: {
+                                canManage: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -3081,6 +6764,290 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @enum {boolean} */
+                            weekendsOff: true;
+                            days: {
+                                id: number;
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "compensatory_day_off" | "working_saturday";
+                                name: string;
+                                source: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        kind: "holiday" | "compensatory_day_off" | "working_saturday";
+                        name: string;
+                        source?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "compensatory_day_off" | "working_saturday";
+                            name: string;
+                            source: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            /** @enum {boolean} */
+                            removed: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: number;
+                    unreadOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                text: string;
+                                link: string | null;
+                                entity: string | null;
+                                entityId: number | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                source: string;
+                                kind: string;
+                                label: string | null;
+                                count: number;
+                                overdue: number;
+                                items: {
+                                    kind: string;
+                                    entity: string;
+                                    entityId: number;
+                                    title: string;
+                                    unitId: number | null;
+                                    unitName: string | null;
+                                    dueOn: string | null;
+                                    overdue: boolean;
+                                    link: string;
+                                }[];
+                            }[];
+                            total: number;
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

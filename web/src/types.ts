@@ -98,3 +98,53 @@ export type QuotaViolation = BatchResponse['quotaViolations'][number];
 export type BatchRequest = ApiBody<'/api/v1/eligibility/batch', 'post'>;
 export type SettingRequest = ApiBody<'/api/v1/catalogue/settings/{key}', 'put'>;
 export type QuotaRequest = ApiBody<'/api/v1/quotas', 'post'>;
+
+// The decisions register and councils (src/modules/decisions/schema.ts, src/modules/councils/schema.ts).
+export type DecisionList = ApiResponse<'/api/v1/decisions', 'get'>;
+export type DecisionSummary = DecisionList['items'][number];
+export type Decision = ApiResponse<'/api/v1/decisions/{id}', 'get'>;
+export type CreateDecisionRequest = ApiBody<'/api/v1/decisions', 'post'>;
+export type IssueDecisionRequest = ApiBody<'/api/v1/decisions/{id}/issue', 'post'>;
+export type CouncilSessionList = ApiResponse<'/api/v1/councils', 'get'>;
+export type CouncilSession = ApiResponse<'/api/v1/councils/{id}', 'get'>;
+export type OpenCouncilRequest = ApiBody<'/api/v1/councils', 'post'>;
+export type AttendanceRequest = ApiBody<'/api/v1/councils/{id}/attendance', 'put'>;
+export type CountsRequest = ApiBody<'/api/v1/councils/{id}/counts', 'put'>;
+export type BallotRequest = ApiBody<'/api/v1/councils/{id}/ballots', 'post'>;
+
+// Working-day calendar, notifications and the inbox (src/modules/calendar/schema.ts, src/modules/notifications/schema.ts).
+export type CalendarDays = ApiResponse<'/api/v1/calendar/days', 'get'>;
+export type CalendarDay = CalendarDays['days'][number];
+export type CalendarDayKind = CalendarDay['kind'];
+export type AddCalendarDayRequest = ApiBody<'/api/v1/calendar/days', 'post'>;
+export type NotificationList = ApiResponse<'/api/v1/notifications', 'get'>;
+export type AppNotification = NotificationList['items'][number];
+export type ReadNotificationsRequest = ApiBody<'/api/v1/notifications/read', 'post'>;
+export type Inbox = ApiResponse<'/api/v1/inbox', 'get'>;
+export type InboxGroup = Inbox['groups'][number];
+export type InboxItem = InboxGroup['items'][number];
+// Annual review (bình xét, issue 12).
+export type ReviewList = ApiResponse<'/api/v1/reviews', 'get'>;
+export type Review = ApiResponse<'/api/v1/reviews/{id}', 'get'>;
+export type CreateReviewRequest = ApiBody<'/api/v1/reviews', 'post'>;
+export type ReviewCouncilRequest = ApiBody<'/api/v1/reviews/{id}/council', 'post'>;
+// Nomination dossiers (src/modules/dossiers/schema.ts).
+export type DossierList = ApiResponse<'/api/v1/dossiers', 'get'>;
+export type DossierSummary = DossierList['items'][number];
+export type Dossier = ApiResponse<'/api/v1/dossiers/{id}', 'get'>;
+export type DossierNominee = Dossier['nominees'][number];
+export type CreateDossierRequest = ApiBody<'/api/v1/dossiers', 'post'>;
+export type DossierTransitionRequest = ApiBody<'/api/v1/dossiers/{id}/transitions', 'post'>;
+
+// Yearly ratings and registration (src/modules/evaluations/schema.ts, registration-routes.ts).
+export type EvaluationPage = ApiResponse<'/api/v1/evaluations', 'get'>;
+export type EvaluationRow = EvaluationPage['items'][number];
+export type CapGroup = EvaluationPage['caps'][number];
+export type RatingSchemes = ApiResponse<'/api/v1/evaluations/schemes', 'get'>;
+export type RatingScheme = RatingSchemes['items'][number];
+export type StageRequest = ApiBody<'/api/v1/evaluations/{id}/self', 'put'>;
+export type DecideRequest = ApiBody<'/api/v1/evaluations/decisions', 'post'>;
+export type RegistrationPage = ApiResponse<'/api/v1/registrations', 'get'>;
+export type Registration = NonNullable<RegistrationPage['registration']>;
+export type SaveRegistrationRequest = ApiBody<'/api/v1/registrations', 'put'>;
+export type DossierReceivers = ApiResponse<'/api/v1/dossiers/receivers', 'get'>;

@@ -18,6 +18,25 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   // Settings of the law (uncertain values) change results for everyone: the system admin only.
   'catalogue.manage': ['system_admin'],
   'quota.manage': ['system_admin', 'board_specialist'],
+  // Working days and holidays drive every deadline: the system admin only.
+  'calendar.manage': ['system_admin'],
+  // Ratings: officers enter and propose, the head of the unit decides (Decree 335/2025; evaluation.md §1).
+  'evaluation.write': ['system_admin', 'board_specialist', 'unit_officer', 'unit_leader'],
+  'evaluation.decide': ['system_admin', 'board_leader', 'unit_leader'],
+  // Registration: a unit registers; the level above (whose scope covers it) approves or returns.
+  'registration.write': ['system_admin', 'board_specialist', 'unit_officer', 'unit_leader'],
+  'registration.approve': ['system_admin', 'board_specialist', 'board_leader', 'unit_leader'],
+  // The annual review and its council: officers run them, members vote.
+  'review.manage': ['system_admin', 'board_specialist', 'unit_officer'],
+  'council.manage': ['system_admin', 'board_specialist', 'unit_officer'],
+  'council.vote': ['council_member', 'board_leader', 'unit_leader'],
+  // Dossiers: everyone in scope reads; officers prepare and send; the Board appraises; leaders decide.
+  'dossier.read': ROLES,
+  'dossier.write': ['system_admin', 'board_specialist', 'unit_officer'],
+  'dossier.appraise': ['system_admin', 'board_specialist'],
+  'dossier.decide': ['system_admin', 'board_leader', 'unit_leader'],
+  'decision.read': ROLES,
+  'decision.issue': ['system_admin', 'board_specialist', 'board_leader', 'unit_leader'],
 };
 
 /** Roles that must sign in with a second factor when MFA_REQUIRED is on: they administer or decide for everyone in scope. */

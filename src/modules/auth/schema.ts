@@ -39,7 +39,7 @@ export const ZLocaleRequest = z.strictObject({ locale: z.enum(['vi', 'en']) });
 export const ZOk = z.object({ ok: z.boolean() });
 
 export const ZUser = z.object({
-  id: z.number(), username: z.string(), displayName: z.string(), disabled: z.boolean(), locked: z.boolean(), mustChangePassword: z.boolean(),
+  id: z.number(), username: z.string(), displayName: z.string(), email: z.string().nullable(), disabled: z.boolean(), locked: z.boolean(), mustChangePassword: z.boolean(),
   mfaEnabled: z.boolean(), locale: z.enum(['vi', 'en']), version: z.number(), lastLoginAt: z.string().nullable(),
   roles: z.array(z.object({ role: z.enum(ROLES), orgUnitId: z.number(), orgUnitName: z.string().nullable() })),
 });
@@ -49,11 +49,13 @@ export const ZCreateUserRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(200),
   password: z.string().max(200),
   roles: z.array(ZRoleAssignment).max(20),
+  email: z.email().max(254).nullish(),
 });
 
 export const ZUpdateUserRequest = z.strictObject({
   version: z.number().int().positive(),
   displayName: z.string().trim().min(1).max(200).optional(),
+  email: z.email().max(254).nullable().optional(),
   disabled: z.boolean().optional(),
   unlock: z.boolean().optional(),
   roles: z.array(ZRoleAssignment).max(20).optional(),

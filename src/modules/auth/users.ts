@@ -16,6 +16,8 @@ export interface UserView {
   id: number;
   username: string;
   displayName: string;
+  /** For notifications by e-mail (null: in-app only). */
+  email: string | null;
   disabled: boolean;
   locked: boolean;
   mustChangePassword: boolean;
@@ -28,14 +30,14 @@ export interface UserView {
 }
 
 const USER_SELECT = `
-  select u.id, u.username, u.display_name, u.disabled, u.must_change_password, u.locale, u.version, u.last_login_at,
+  select u.id, u.username, u.display_name, u.email, u.disabled, u.must_change_password, u.locale, u.version, u.last_login_at,
          coalesce(u.locked_until > now(), false) as locked, u.mfa_enabled_at is not null as mfa_enabled,
          coalesce((select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id) order by r.id)
                    from user_role r where r.user_id = u.id), '[]') as roles
     from app_user u`;
 
 type UserRow = {
-  id: number; username: string; display_name: string; disabled: boolean; must_change_password: boolean; locale: 'vi' | 'en'; version: number;
+  id: number; username: string; display_name: string; email: string | null; disabled: boolean; must_change_password: boolean; locale: 'vi' | 'en'; version: number;
   last_login_at: string | null; locked: boolean; mfa_enabled: boolean; roles: RoleAssignment[];
 };
 
@@ -43,7 +45,7 @@ type UserRow = {
 async function toViews(q: Queryable, rows: UserRow[]): Promise<UserView[]> {
   const names = await orgTree().latestNames(q, [...new Set(rows.flatMap((r) => r.roles.map((x) => Number(x.orgUnitId))))]);
   return rows.map((r) => ({
-    id: r.id, username: r.username, displayName: r.display_name, disabled: r.disabled, locked: r.locked, mustChangePassword: r.must_change_password,
+    id: r.id, username: r.username, displayName: r.display_name, email: r.email, disabled: r.disabled, locked: r.locked, mustChangePassword: r.must_change_password,
     mfaEnabled: r.mfa_enabled, locale: r.locale, version: r.version, lastLoginAt: r.last_login_at,
     roles: r.roles.map((x) => ({ role: x.role, orgUnitId: Number(x.orgUnitId), orgUnitName: names.get(Number(x.orgUnitId)) ?? null })),
   }));
@@ -79,7 +81,7 @@ export async function listUsers(q: Queryable, scope: Scope): Promise<UserView[]>
   return toViews(q, await q.query<UserRow>(`${USER_SELECT} where ${administrableUserCondition(scope, 'u', params)} order by lower(u.username)`, params));
 }
 
-const snapshot = (u: UserView | null) => u && { username: u.username, displayName: u.displayName, disabled: u.disabled, mfaEnabled: u.mfaEnabled, roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })), version: u.version };
+const snapshot = (u: UserView | null) => u && { username: u.username, displayName: u.displayName, email: u.email, disabled: u.disabled, mfaEnabled: u.mfaEnabled, roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })), version: u.version };
 
 /** Roles given must lie in the scope, and only an administrator of everything may leave an account without roles. */
 function assertRolesInScope(scope: Scope, roles: { role: Role; orgUnitId: number }[]): void {
@@ -101,6 +103,7 @@ export interface CreateUserInput {
   password: string;
   roles: { role: Role; orgUnitId: number }[];
   mustChangePassword?: boolean;
+  email?: string | null;
 }
 
 /**
@@ -115,8 +118,8 @@ export async function createUser(db: Db, actor: Actor, scope: Scope, input: Crea
     const taken = await q.query('select 1 from app_user where lower(username) = lower($1)', [input.username]);
     if (taken.length) throw new AppError('DUPLICATE_USERNAME', { field: 'username', username: input.username });
     const [row] = await q.query<{ id: number }>(
-      'insert into app_user (username, display_name, password_hash, must_change_password) values ($1, $2, $3, $4) returning id',
-      [input.username, input.displayName, passwordHash, input.mustChangePassword ?? true],
+      'insert into app_user (username, display_name, password_hash, must_change_password, email) values ($1, $2, $3, $4, $5) returning id',
+      [input.username, input.displayName, passwordHash, input.mustChangePassword ?? true, input.email ?? null],
     );
     await setRoles(q, row.id, input.roles);
     const user = await findUserView(q, row.id);
@@ -128,6 +131,8 @@ export async function createUser(db: Db, actor: Actor, scope: Scope, input: Crea
 export interface UpdateUserInput {
   version: number;
   displayName?: string;
+  /** null removes the address. */
+  email?: string | null;
   disabled?: boolean;
   unlock?: boolean;
   roles?: { role: Role; orgUnitId: number }[];
@@ -164,8 +169,8 @@ export async function updateUser(db: Db, actor: Actor, scope: Scope, id: number,
       `update app_user set display_name = coalesce($2, display_name), disabled = coalesce($3, disabled),
               failed_attempts = case when $4 then 0 else failed_attempts end, locked_until = case when $4 then null else locked_until end,
               password_hash = coalesce($5, password_hash), must_change_password = case when $5 is null then must_change_password else true end,
-              version = version + 1 where id = $1`,
-      [id, input.displayName ?? null, input.disabled ?? null, input.unlock ?? false, newHash],
+              email = case when $6 then $7 else email end, version = version + 1 where id = $1`,
+      [id, input.displayName ?? null, input.disabled ?? null, input.unlock ?? false, newHash, input.email !== undefined, input.email ?? null],
     );
     if (input.roles) await setRoles(q, id, input.roles);
     if (newHash) await forgetDevices(q, id);
@@ -182,7 +187,7 @@ function auditEntries(input: UpdateUserInput, passwordReset: boolean): string[] 
   const actions: string[] = [];
   if (passwordReset) actions.push('user.reset_password');
   if (input.resetMfa) actions.push('user.mfa_reset');
-  const other = input.displayName !== undefined || input.disabled !== undefined || input.unlock || input.roles !== undefined;
+  const other = input.displayName !== undefined || input.email !== undefined || input.disabled !== undefined || input.unlock || input.roles !== undefined;
   if (other || actions.length === 0) actions.push('user.update');
   return actions;
 }

@@ -36,6 +36,27 @@ export interface AwardDef {
   uncertain: boolean;
   /** At most this many a year city-wide (the setting, when named, holds the value in force). */
   yearlyCap: { max: number; setting: string | null; basis: string } | null;
+  /** The council vote the award needs (biểu quyết của Hội đồng TĐKT), or null when the catalogue names none. */
+  councilVote: CouncilVote | null;
+}
+
+/** A council's vote on an award: at least `thresholdPctOfAllMembers` % of ALL members agree (absent members in writing). */
+export interface CouncilVote {
+  method: 'secret_ballot' | 'show_of_hands';
+  thresholdPctOfAllMembers: number;
+  /** The legal basis, or the award's own when the entry names none. */
+  basis: string;
+  uncertain: boolean;
+  absentMembersVoteInWriting: boolean;
+}
+
+function councilVoteOf(e: CatalogueEntry): CouncilVote | null {
+  const v = e.council_vote;
+  if (!v) return null;
+  return {
+    method: v.method, thresholdPctOfAllMembers: v.threshold_pct_of_all_members, basis: v.basis ?? e.legal_basis ?? '',
+    uncertain: v.uncertain === true, absentMembersVoteInWriting: v.absent_members_vote_in_writing ?? true,
+  };
 }
 
 /** A period of the base salary (lương cơ sở) and the decree that sets it. */
@@ -106,6 +127,7 @@ export function loadCatalogue(dir: URL = DATA): Catalogue {
     return {
       code: e.code, nameVi: e.name_vi, nameEn: AWARD_NAMES_EN[e.code] ?? e.code, kind, subjects: e.subject, coefficient: coefficients(e, e.subject),
       legalBasis: e.legal_basis ?? '', grantingAuthority: e.granting_authority ?? [], uncertain: e.uncertain === true, yearlyCap: cap,
+      councilVote: councilVoteOf(e),
     };
   };
   const awards = [...cat.titles.map(toAward('title', 'titles')), ...cat.forms.map(toAward('form', 'forms')), ...cat.city_titles.map(toAward('city_title', 'city_titles'))];

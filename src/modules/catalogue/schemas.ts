@@ -16,9 +16,19 @@ const ZYearlyCap = z.looseObject({ per_year: z.number().int().min(0), setting: z
 /** Other caps the research noted (e.g. one flag per cluster) are kept as written and not enforced. */
 const ZQuota = z.union([ZYearlyCap, z.looseObject({ per: z.string() })]).nullable().optional();
 
+/** How a council votes on an award (NĐ 98 Art 30(7)): a share of ALL its members, not of those present. */
+const ZCouncilVote = z.strictObject({
+  method: z.enum(['secret_ballot', 'show_of_hands']),
+  threshold_pct_of_all_members: z.number().int().min(1).max(100),
+  basis: z.string().optional(),
+  uncertain: z.boolean().optional(),
+  absent_members_vote_in_writing: z.boolean().optional(),
+});
+
 export const ZCatalogueEntry = z.looseObject({
   code: zCode, name_vi: z.string(), subject: zSubjects, reward_coefficient: zCoefficient, legal_basis: z.string().optional(),
   uncertain: z.boolean().optional(), level: z.string().optional(), granting_authority: z.array(z.string()).optional(), quota: ZQuota,
+  council_vote: ZCouncilVote.optional(),
 });
 export type CatalogueEntry = z.infer<typeof ZCatalogueEntry>;
 export const isYearlyCap = (q: CatalogueEntry['quota']): q is z.infer<typeof ZYearlyCap> => q != null && 'per_year' in q;

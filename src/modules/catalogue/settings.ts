@@ -86,6 +86,19 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     basis: 'Luật TĐKT 2022, Điều 5 khoản 2 điểm d (ưu tiên tập thể, cá nhân trực tiếp lao động)',
     labelVi: 'Tập thể nhỏ (được làm nổi bật khi phát hiện nhân tố): tối đa số thành viên', labelEn: 'Small collective (highlighted by discovery): at most this many members',
   },
+  // The cap on "excellent" ratings (evaluations/data/schemes.yaml reads these two): the law's wording leaves the base
+  // and the rounding below one open (evaluation.md §7.3).
+  {
+    key: 'evaluation_cap_base', type: 'enum', defaultValue: 'good', options: ['good', 'good_or_better'], uncertain: true,
+    basis: 'QĐ 366-QĐ/TW Điều 11; NĐ 335/2025/NĐ-CP ("không quá 20% số được xếp loại Hoàn thành tốt nhiệm vụ"; cách hiểu cần Sở Nội vụ xác nhận)',
+    labelVi: 'Trần Hoàn thành xuất sắc: tính trên số Hoàn thành tốt (good) hay số Hoàn thành tốt trở lên (good_or_better)',
+    labelEn: 'Excellent cap: a share of those rated good (good) or of those rated good or better (good_or_better)',
+  },
+  {
+    key: 'evaluation_cap_min_one', type: 'boolean', defaultValue: true, uncertain: true,
+    basis: 'Tiền lệ TT 02/2024/TT-VKSTC Điều 18 (nếu 20% nhỏ hơn 1 thì vẫn được 1)',
+    labelVi: 'Trần Hoàn thành xuất sắc: được ít nhất 1 khi tỷ lệ làm tròn xuống dưới 1', labelEn: 'Excellent cap: at least one when the share rounds below one',
+  },
 ];
 
 export type Settings = Record<string, SettingValue>;

@@ -15,13 +15,17 @@ export type BatchKind = 'digests' | 'units';
 
 export interface DiscoveryWorker {
   evaluate(kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob): Promise<DiscoveryHit[]>;
+  /** The same batch to every thread alive (the warm-up at start, discovery-warm.ts); the hits are dropped. */
+  everyThread(kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob): Promise<void>;
+  /** Batches each thread alive has answered, in thread order. */
+  answered(): number[];
   /** Threads alive. */
   readonly size: number;
 }
 
 interface Reply { id: number; hits?: DiscoveryHit[]; packed?: PackedHits; error?: string }
 interface Waiting { resolve: (hits: DiscoveryHit[]) => void; reject: (e: Error) => void; unpack: (p: PackedHits) => DiscoveryHit[] }
-interface Thread { worker: Worker; waiting: Map<number, Waiting> }
+interface Thread { worker: Worker; waiting: Map<number, Waiting>; answered: number }
 
 /** More threads than cores only compete with the reader; two cover the machines we run on. */
 const MAX_WORKERS = 2;
@@ -36,11 +40,12 @@ function startThread(onDead: (t: Thread) => void): Thread | null {
     return null;
   }
   worker.unref();
-  const thread: Thread = { worker, waiting: new Map() };
+  const thread: Thread = { worker, waiting: new Map(), answered: 0 };
   worker.on('message', (m: Reply) => {
     const w = thread.waiting.get(m.id);
     if (!w) return;
     thread.waiting.delete(m.id);
+    thread.answered++;
     if (m.error) w.reject(new Error(m.error));
     else w.resolve(m.packed ? w.unpack(m.packed) : (m.hits ?? []));
   });
@@ -67,19 +72,23 @@ function startPool(count: number): DiscoveryWorker | null {
   }
   if (threads.length === 0) return null;
   let nextId = 1;
+  const send = (thread: Thread | undefined, kind: BatchKind, batch: DigestBatch | UnitHistory[], job: BatchJob) =>
+    new Promise<DiscoveryHit[]>((resolve, reject) => {
+      if (!thread) return reject(new Error('no discovery worker alive'));
+      const id = nextId++;
+      const unpack = (p: PackedHits) => unpackHits(p, job.awards.individual, (batch as DigestBatch).names);
+      thread.waiting.set(id, { resolve, reject, unpack });
+      thread.worker.postMessage({ id, kind, batch, job });
+    });
   return {
     get size() {
       return threads.length;
     },
-    evaluate: (kind, batch, job) =>
-      new Promise((resolve, reject) => {
-        const thread = threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a), threads[0]);
-        if (!thread) return reject(new Error('no discovery worker alive'));
-        const id = nextId++;
-        const unpack = (p: PackedHits) => unpackHits(p, job.awards.individual, (batch as DigestBatch).names);
-        thread.waiting.set(id, { resolve, reject, unpack });
-        thread.worker.postMessage({ id, kind, batch, job });
-      }),
+    evaluate: (kind, batch, job) => send(threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a), threads[0]), kind, batch, job),
+    everyThread: async (kind, batch, job) => {
+      await Promise.all(threads.map((t) => send(t, kind, batch, job).catch(() => undefined)));
+    },
+    answered: () => threads.map((t) => t.answered),
   };
 }
 

@@ -64,7 +64,7 @@ export interface ColumnSpec<K extends string = string> {
   note: string;
 }
 
-export type PersonColumn = 'nationalId' | 'fullName' | 'gender' | 'birthDate' | 'unitCode' | 'position' | 'category' | 'isLeader' | 'fromDate';
+export type PersonColumn = 'nationalId' | 'fullName' | 'gender' | 'birthDate' | 'unitCode' | 'position' | 'category' | 'isLeader' | 'fromDate' | 'toDate';
 export type UnitColumn = 'code' | 'name' | 'shortName' | 'kind' | 'parentCode' | 'establishedOn';
 
 export const PEOPLE_COLUMNS: ColumnSpec<PersonColumn>[] = [
@@ -77,6 +77,8 @@ export const PEOPLE_COLUMNS: ColumnSpec<PersonColumn>[] = [
   { key: 'category', header: 'Đối tượng', width: 20, required: true, kind: 'list', list: Object.values(CATEGORY_LABELS), note: 'Chọn trong danh sách.' },
   { key: 'isLeader', header: 'Lãnh đạo, quản lý', width: 12, required: false, kind: 'list', list: Object.values(LEADER_LABELS), note: 'Có hoặc Không (để trống là Không).' },
   { key: 'fromDate', header: 'Từ ngày', width: 12, required: true, kind: 'date', note: 'Ngày bắt đầu giữ chức vụ tại đơn vị; khi đổi đơn vị/chức vụ, vị trí cũ kết thúc vào ngày này.' },
+  // Exports write the last position of someone no longer working with its end, so the file imports back unchanged.
+  { key: 'toDate', header: 'Đến ngày', width: 12, required: false, kind: 'date', note: 'Chỉ điền cho người đã thôi công tác (như tệp xuất): ngày kết thúc vị trí cuối cùng. Để trống nếu đang công tác.' },
 ];
 
 export const UNIT_COLUMNS: ColumnSpec<UnitColumn>[] = [

@@ -19,12 +19,17 @@ export interface PeopleExporter {
   auditUnitId: number | null;
 }
 
-/** The template's columns and the current position of a page of people, in the page's order. */
+/**
+ * The template's columns and the position of a page of people, in the page's order: the open position, or for
+ * someone no longer working the last one with its end date, so that the row imports back unchanged.
+ */
 async function details(q: Queryable, ids: number[]) {
   const rows = await peopleWithOpenEmployment(q, ids);
-  const units = rows.map((r) => r.unit_id);
+  const units = rows.map((r) => r.last_unit_id);
   const [codes, names] = await Promise.all([unitCodes(q, units), latestUnitNames(q, units)]);
-  return rows.map((r) => ({ ...r, unit_code: r.unit_id === null ? null : codes.get(r.unit_id) ?? null, unit_name: r.unit_id === null ? null : names.get(r.unit_id) ?? null }));
+  return rows.map((r) => ({
+    ...r, unit_code: r.last_unit_id === null ? null : codes.get(r.last_unit_id) ?? null, unit_name: r.last_unit_id === null ? null : names.get(r.last_unit_id) ?? null,
+  }));
 }
 
 /**
@@ -57,9 +62,9 @@ export async function exportPeople(db: Db, scope: Scope, who: PeopleExporter, fi
         const full = inScope(who.personalScope, r.current_unit_id);
         add([
           full ? r.national_id : maskNationalId(r.national_id), r.full_name, r.gender ? GENDER_LABELS[r.gender] : null,
-          full ? excelDate(r.birth_date) : maskBirthDate(r.birth_date), r.unit_code, r.position,
-          r.category ? CATEGORY_LABELS[r.category] : null, r.is_leader === null ? null : r.is_leader ? LEADER_LABELS.yes : LEADER_LABELS.no,
-          excelDate(r.from_date), r.unit_name,
+          full ? excelDate(r.birth_date) : maskBirthDate(r.birth_date), r.unit_code, r.last_position,
+          r.last_category ? CATEGORY_LABELS[r.last_category] : null, r.last_is_leader === null ? null : r.last_is_leader ? LEADER_LABELS.yes : LEADER_LABELS.no,
+          excelDate(r.last_from_date), r.emp_id === null ? excelDate(r.last_to_date) : null, r.unit_name,
         ]);
       }
       if (!page.hasMore) return;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, call, createTestContext } from '../../../tests/support/app.ts';
 import { makePerson, makeUnit, makeWorld } from '../../../tests/support/factories.ts';
-import { PEOPLE_HEADER, UNIT_HEADER, importFile, readXlsx } from './test-helpers.ts';
+import { PEOPLE_HEADER, UNIT_HEADER, importFile, readXlsx, xlsxOf } from './test-helpers.ts';
 
 let ctx: TestContext;
 let w: Awaited<ReturnType<typeof makeWorld>>;
@@ -29,9 +29,37 @@ describe('exports', () => {
     expect(rows.map((r) => r[1])).toEqual(['Đặng Thị Hoà', 'Bùi Thị Ánh Tuyết', 'Ngô Quốc Việt']);
     expect(rows[0].slice(2, 3)).toEqual(['Nữ']);
     expect(rows[2].slice(5, 8)).toEqual(['Trưởng phòng', 'Cán bộ, công chức', 'Có']);
-    expect(rows[0][9]).toBe('Trường Mầm non Họa Mi');
+    expect(rows[0][10]).toBe('Trường Mầm non Họa Mi');
     const job = await importFile(ctx.app, w.officerA.cookie, 'people', res.rawPayload);
     expect(job).toMatchObject({ status: 'validated', errorCount: 0, counts: { create: 0, update: 0, unchanged: 3 } });
+  });
+
+  it('exports someone no longer working with their last unit and end date, and the row imports back unchanged', async () => {
+    const unit = await makeUnit(ctx.db, { parentId: w.a, name: 'Trường Mầm non Sơn Ca', kind: 'public_service_unit' });
+    const person = await makePerson(ctx.db, { unitId: unit, fullName: 'Hà Thị Hưu Trí', gender: 'female', birthDate: '1965-05-05', fromDate: '2015-01-01' });
+    await ctx.db.query("update employment set to_date = '2025-06-01', end_reason = 'retirement' where person_id = $1", [person.id]);
+    const res = await get(w.officerA.cookie, `/api/v1/exports/people?q=${encodeURIComponent('Hà Thị Hưu Trí')}`);
+    const { rows } = await readXlsx(res.rawPayload);
+    expect(rows).toHaveLength(1);
+    const unitCode = (await ctx.db.query<{ code: string }>('select code from org_unit where id = $1', [unit]))[0].code;
+    expect(rows[0][4]).toBe(unitCode);
+    expect(rows[0][10]).toBe('Trường Mầm non Sơn Ca');
+    const job = await importFile(ctx.app, w.officerA.cookie, 'people', res.rawPayload);
+    expect(job.errors).toEqual([]);
+    expect(job).toMatchObject({ status: 'validated', errorCount: 0, counts: { create: 0, update: 0, unchanged: 1 } });
+  });
+
+  it('refuses an end date that is not the stored last position, naming the column', async () => {
+    const unit = await makeUnit(ctx.db, { parentId: w.a, kind: 'public_service_unit' });
+    const person = await makePerson(ctx.db, { unitId: unit, fullName: 'Phan Văn Đang Làm', fromDate: '2015-01-01' });
+    const res = await get(w.officerA.cookie, `/api/v1/exports/people?q=${encodeURIComponent('Phan Văn Đang Làm')}`);
+    const { header, rows } = await readXlsx(res.rawPayload);
+    expect(rows[0][9] ?? null).toBeNull();
+    const edited = rows.map((r) => [...r.slice(0, 8), '01/01/2015', '01/06/2025']);
+    const file = await xlsxOf(header.slice(0, 10) as string[], edited);
+    const job = await importFile(ctx.app, w.officerA.cookie, 'people', file);
+    expect(job.errors.map((e) => [e.column, e.rule])).toEqual([['Đến ngày', 'ended_employment_differs']]);
+    expect(person.id).toBeGreaterThan(0);
   });
 
   it('keeps the scope: an officer of A exports nobody from B', async () => {

@@ -3,7 +3,7 @@ import type { Queryable } from '../../server/db.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { ChangeCounts, PreviewItem } from './preview.ts';
 
-export type ImportKind = 'people' | 'org_units';
+export type ImportKind = 'people' | 'org_units' | 'ratings';
 export type JobStatus = 'parsing' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed';
 
 /** What a job records about its file besides the errors. */

@@ -13,6 +13,8 @@ import { type PeoplePlan, peoplePreview, planPeople } from './people-plan.ts';
 import type { IssueList } from './issues.ts';
 import { type StagedPerson, stagePersonRow } from './people-rows.ts';
 import type { ChangeCounts, PreviewItem } from './preview.ts';
+import { type RatingsPlan, planRatings, ratingsPreview, writeRatings } from './ratings-plan.ts';
+import { RATING_COLUMNS, type RatingColumn, type StagedRating, stageRatingRow } from './ratings-rows.ts';
 import type { SheetRow } from './read-xlsx.ts';
 
 /** Everything that differs between importing people and importing org units. */
@@ -25,6 +27,8 @@ export interface KindHandler<K extends string, S extends { row: number }, P exte
   counts(plan: P): ChangeCounts;
   preview(plan: P, limit: number): PreviewItem[];
   write(q: Queryable, actor: Actor, plan: P, jobId: number): Promise<{ created: number; updated: number; audit: AuditEntry[] }>;
+  /** Rows a file of this kind may have (run-import.ts MAX_ROWS when absent). */
+  maxRows?: number;
 }
 
 export const PEOPLE: KindHandler<PersonColumn, StagedPerson, PeoplePlan> = {
@@ -49,8 +53,22 @@ export const ORG_UNITS: KindHandler<UnitColumn, StagedUnit, OrgPlan> = {
   write: writeUnits,
 };
 
-/** The permission an import kind needs: people imports `import.run`, the org tree `org.write`. */
-export const permissionFor = (kind: ImportKind): Permission => (kind === 'people' ? PEOPLE.permission : ORG_UNITS.permission);
+/** Yearly ratings of people (decided elsewhere), written through the evaluations module's batch command. */
+export const RATINGS: KindHandler<RatingColumn, StagedRating, RatingsPlan> = {
+  kind: 'ratings',
+  permission: 'evaluation.decide',
+  columns: RATING_COLUMNS,
+  stage: stageRatingRow,
+  plan: planRatings,
+  counts: (p) => ({ create: p.creates.length, update: p.updates.length, unchanged: p.unchanged }),
+  preview: ratingsPreview,
+  write: writeRatings,
+  // A city's year: a few hundred thousand people.
+  maxRows: 400_000,
+};
+
+/** The permission an import kind needs: people imports `import.run`, the org tree `org.write`, ratings `evaluation.decide`. */
+export const permissionFor = (kind: ImportKind): Permission => (kind === 'people' ? PEOPLE.permission : kind === 'ratings' ? RATINGS.permission : ORG_UNITS.permission);
 
 /** Staged rows as columns (one array per field): a much smaller json than one object per row. */
 export function toColumns<S extends object>(rows: S[]): Record<string, unknown[]> {

@@ -61,6 +61,15 @@ export async function planPeople(q: Queryable, scope: Scope, rows: StagedPerson[
     if (!inScope(scope, unit.id)) { bad(r, 'unitCode', 'unit_out_of_scope', { code: r.unitCode }); continue; }
     const before = people.get(r.nationalId);
     if (before && !inScope(scope, before.current_unit_id)) { bad(r, 'nationalId', 'person_out_of_scope'); continue; }
+    if (r.toDate !== null) {
+      // An ended position (an export of someone no longer working): accepted only as it is stored, never
+      // created or changed through a file; the person's own fields may still change.
+      if (!before || !sameEndedEmployment(before, unit.id, r)) { bad(r, 'toDate', 'ended_employment_differs'); continue; }
+      const personFields = changedPersonFields(r, before);
+      if (personFields.length === 0) plan.unchanged++;
+      else plan.updates.push({ staged: r, unitId: unit.id, before, personFields, employmentChanged: false });
+      continue;
+    }
     const employmentChanged = !before || before.emp_id === null || before.unit_id !== unit.id || before.position !== r.position
       || before.category !== r.category || before.is_leader !== r.isLeader;
     if (employmentChanged) {
@@ -69,17 +78,27 @@ export async function planPeople(q: Queryable, scope: Scope, rows: StagedPerson[
       if (before && !startsAfterLatest(before.latest_from, r.fromDate)) { bad(r, 'fromDate', 'employment_date', { date: viDate(before.latest_from as string) }); continue; }
     }
     if (!before) { plan.creates.push({ staged: r, unitId: unit.id }); continue; }
-    const personFields: PersonUpdate['personFields'] = [];
-    if (r.fullName !== before.full_name) personFields.push('fullName');
-    if (r.gender !== null && r.gender !== before.gender) personFields.push('gender');
-    if (r.birthDate !== null && r.birthDate !== before.birth_date) personFields.push('birthDate');
+    const personFields = changedPersonFields(r, before);
     if (personFields.length === 0 && !employmentChanged) { plan.unchanged++; continue; }
     plan.updates.push({ staged: r, unitId: unit.id, before, personFields, employmentChanged });
   }
   return plan;
 }
 
-const afterOf = (s: StagedPerson) => ({ fullName: s.fullName, gender: s.gender, birthDate: s.birthDate, unitCode: s.unitCode, position: s.position, category: s.category, isLeader: s.isLeader, fromDate: s.fromDate });
+function changedPersonFields(r: StagedPerson, before: ExistingPerson): PersonUpdate['personFields'] {
+  const fields: PersonUpdate['personFields'] = [];
+  if (r.fullName !== before.full_name) fields.push('fullName');
+  if (r.gender !== null && r.gender !== before.gender) fields.push('gender');
+  if (r.birthDate !== null && r.birthDate !== before.birth_date) fields.push('birthDate');
+  return fields;
+}
+
+/** The row is the stored person's last position, ended on the row's end date, and nothing is open. */
+const sameEndedEmployment = (b: ExistingPerson, unitId: number, r: StagedPerson): boolean =>
+  b.emp_id === null && b.last_unit_id === unitId && b.last_position === r.position && b.last_category === r.category
+  && b.last_is_leader === r.isLeader && b.last_from_date === r.fromDate && b.last_to_date === r.toDate;
+
+const afterOf = (s: StagedPerson) => ({ fullName: s.fullName, gender: s.gender, birthDate: s.birthDate, unitCode: s.unitCode, position: s.position, category: s.category, isLeader: s.isLeader, fromDate: s.fromDate, toDate: s.toDate });
 
 /** The first `limit` changes of a plan, with before/after values, for the preview. */
 export function peoplePreview(plan: PeoplePlan, limit: number): PreviewItem[] {

@@ -20,6 +20,8 @@ export interface StagedPerson {
   category: Category;
   isLeader: boolean;
   fromDate: string;
+  /** The end of the position: only a person's last, ended position, as exports write it (null: still working). */
+  toDate: string | null;
 }
 
 const HEADERS = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<PersonColumn, string>;
@@ -60,6 +62,7 @@ export function stagePersonRow(r: SheetRow<PersonColumn>, seen: Map<string, numb
   const category = list('category', parseCategory);
   const leader = list('isLeader', parseLeader);
   const fromDate = date('fromDate');
+  const toDate = date('toDate');
 
   if (nationalId === '') bad('nationalId', 'required');
   // A masked export ('001******960') edited and imported back: say why, not just "12 digits".
@@ -75,10 +78,11 @@ export function stagePersonRow(r: SheetRow<PersonColumn>, seen: Map<string, numb
   if (cellText(r.cells.category) === '') bad('category', 'required');
   if (cellDate(r.cells.fromDate) === null) bad('fromDate', 'required');
   if (birthDate && fromDate && fromDate <= birthDate) bad('fromDate', 'after_birth_date');
+  if (fromDate && toDate && toDate <= fromDate) bad('toDate', 'after_from_date');
 
   if (issues.items.length > before) return null;
   return {
     row: r.row, nationalId, fullName, gender, birthDate, unitCode, position,
-    category: category as Category, isLeader: leader === 'yes', fromDate: fromDate as string,
+    category: category as Category, isLeader: leader === 'yes', fromDate: fromDate as string, toDate,
   };
 }

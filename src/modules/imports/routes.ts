@@ -33,7 +33,7 @@ export function importRoutes({ db, config }: ModuleDeps): FastifyPluginAsync {
 
     app.get('/imports/templates/:kind', { schema: { tags, params: s.ZKindParams, response: xlsx('The import template, with drop-downs') } }, async (req, reply) => {
       await authorize(req, db, permissionFor(req.params.kind));
-      const vi = req.params.kind === 'people' ? 'Mẫu nhập danh sách cá nhân.xlsx' : 'Mẫu nhập danh sách đơn vị.xlsx';
+      const vi = req.params.kind === 'people' ? 'Mẫu nhập danh sách cá nhân.xlsx' : req.params.kind === 'ratings' ? 'Mẫu nhập xếp loại mức độ hoàn thành nhiệm vụ.xlsx' : 'Mẫu nhập danh sách đơn vị.xlsx';
       return sendXlsx(reply, await buildTemplate(req.params.kind), `mau-nhap-${req.params.kind}.xlsx`, vi);
     });
 

@@ -3,8 +3,9 @@ import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { analyzeUnits } from '../org/repo.ts';
 import { analyzePeople } from '../people/commands-batch.ts';
+import { analyzeRatings } from '../people/year-ratings.ts';
 import type { Scope } from '../auth/scope.ts';
-import { type KindHandler, ORG_UNITS, PEOPLE, fromColumns, toColumns } from './kinds.ts';
+import { type KindHandler, ORG_UNITS, PEOPLE, RATINGS, fromColumns, toColumns } from './kinds.ts';
 import * as jobs from './jobs.ts';
 import { IssueList } from './issues.ts';
 import { PREVIEW_LIMIT } from './preview.ts';
@@ -15,7 +16,7 @@ export const MAX_ROWS = 200_000;
 
 // Any handler, whatever its column, staged-row and plan types.
 type AnyHandler = KindHandler<string, { row: number }, { issues: FieldIssue[] }>;
-const handlerOf = (kind: jobs.ImportKind): AnyHandler => (kind === 'people' ? PEOPLE : ORG_UNITS) as unknown as AnyHandler;
+const handlerOf = (kind: jobs.ImportKind): AnyHandler => (kind === 'people' ? PEOPLE : kind === 'ratings' ? RATINGS : ORG_UNITS) as unknown as AnyHandler;
 /** Rows written after which the planner statistics are refreshed (PGlite has no autovacuum). */
 const ANALYZE_AFTER_ROWS = 5_000;
 
@@ -77,8 +78,8 @@ async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, o
   let count = 0;
   let reported = Date.now();
   for await (const r of sheet.rows) {
-    if (++count > MAX_ROWS) {
-      issues.add(r.row, 'rows', 'Số dòng', 'too_many_rows', { max: MAX_ROWS });
+    if (++count > (handler.maxRows ?? MAX_ROWS)) {
+      issues.add(r.row, 'rows', 'Số dòng', 'too_many_rows', { max: handler.maxRows ?? MAX_ROWS });
       break;
     }
     const s = handler.stage(r, seen, issues);
@@ -146,7 +147,7 @@ export async function applyImport(db: Db, actor: Actor, scope: Scope, jobId: num
     });
     // PGlite has no autovacuum: refresh the planner's statistics after a large load, or people search
     // may pick its slow plan (see people/search.ts). Outside the transaction, so nothing waits on it.
-    if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await (job.kind === 'people' ? analyzePeople(db) : analyzeUnits(db));
+    if (result.created + result.updated >= ANALYZE_AFTER_ROWS) await (job.kind === 'org_units' ? analyzeUnits(db) : job.kind === 'ratings' ? analyzeRatings(db) : analyzePeople(db));
     return result;
   } catch (error) {
     if (error instanceof RecheckFailed) {

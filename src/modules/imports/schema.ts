@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZCalendarDate } from '../../shared/dates.ts';
 import { ZAuditFilter } from '../audit/schema.ts';
 
-export const ZKindParams = z.object({ kind: z.enum(['people', 'org_units']) });
+export const ZKindParams = z.object({ kind: z.enum(['people', 'org_units', 'ratings']) });
 export const ZJobParams = z.object({ id: z.coerce.number().int().positive() });
 
 const ZIssue = z.object({
@@ -30,7 +30,7 @@ const ZCounts = z.object({ create: z.number(), update: z.number(), unchanged: z.
 /** An import job as the client polls it: progress while parsing, then errors or the preview. */
 export const ZJobView = z.object({
   id: z.number(),
-  kind: z.enum(['people', 'org_units']),
+  kind: z.enum(['people', 'org_units', 'ratings']),
   status: z.enum(['parsing', 'validated', 'invalid', 'applying', 'applied', 'failed']),
   fileName: z.string(),
   totalRows: z.number(),

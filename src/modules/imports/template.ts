@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type ColumnSpec, DATA_SHEET, HELP_SHEET, PEOPLE_COLUMNS, UNIT_COLUMNS, VALUES_SHEET } from './columns.ts';
 import type { ImportKind } from './jobs.ts';
+import { RATING_COLUMNS } from './ratings-rows.ts';
 
 /** Rows of the data sheet that get drop-downs and text/date formats. */
 export const TEMPLATE_ROWS = 5000;
@@ -66,12 +67,14 @@ function addValuesSheet(workbook: ExcelJS.Workbook, columns: ColumnSpec[]): Map<
 function addHelpSheet(workbook: ExcelJS.Workbook, kind: ImportKind, columns: ColumnSpec[]): void {
   const sheet = workbook.addWorksheet(HELP_SHEET);
   sheet.columns = [{ width: 26 }, { width: 12 }, { width: 90 }];
-  const title = kind === 'people' ? 'HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG' : 'HƯỚNG DẪN NHẬP DANH SÁCH ĐƠN VỊ';
+  const title = kind === 'people' ? 'HƯỚNG DẪN NHẬP DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG' : kind === 'ratings' ? 'HƯỚNG DẪN NHẬP XẾP LOẠI MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ' : 'HƯỚNG DẪN NHẬP DANH SÁCH ĐƠN VỊ';
   sheet.addRow([title]).font = { bold: true, size: 13 };
   const lines = [
-    `Nhập dữ liệu vào trang "${DATA_SHEET}", mỗi dòng một ${kind === 'people' ? 'người' : 'đơn vị'}, giữ nguyên dòng tiêu đề.`,
+    `Nhập dữ liệu vào trang "${DATA_SHEET}", mỗi dòng một ${kind === 'people' ? 'người' : kind === 'ratings' ? 'người và một năm' : 'đơn vị'}, giữ nguyên dòng tiêu đề.`,
     'Ngày nhập dạng DD/MM/YYYY (ví dụ 05/03/1985) hoặc ngày Excel. Các cột có danh sách: chọn giá trị trong ô.',
-    kind === 'people'
+    kind === 'ratings'
+      ? 'Người đã có xếp loại của năm thì xếp loại mới được ghi là bản đính chính (giữ lịch sử); dòng trùng xếp loại đã lưu được bỏ qua.'
+      : kind === 'people'
       ? 'Nhập lại cùng một tệp không tạo bản ghi trùng: người đã có (theo Số CCCD) được cập nhật; đổi đơn vị hoặc chức vụ thì vị trí cũ kết thúc vào "Từ ngày" và vị trí mới bắt đầu.'
       : 'Đơn vị đã có (theo Mã đơn vị) được cập nhật; đổi tên hoặc đơn vị cấp trên có hiệu lực từ ngày nhập, tên cũ được giữ trong lịch sử.',
     'Hệ thống kiểm tra toàn bộ tệp trước; chỉ khi không còn lỗi mới ghi dữ liệu, và ghi tất cả hoặc không ghi gì.',
@@ -88,7 +91,7 @@ function addHelpSheet(workbook: ExcelJS.Workbook, kind: ImportKind, columns: Col
  * @example const buffer = await buildTemplate('people');
  */
 export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
-  const columns: ColumnSpec[] = kind === 'people' ? PEOPLE_COLUMNS : UNIT_COLUMNS;
+  const columns: ColumnSpec[] = kind === 'people' ? PEOPLE_COLUMNS : kind === 'ratings' ? RATING_COLUMNS : UNIT_COLUMNS;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'vinhdanh';
   const data = addDataSheet(workbook, columns);

@@ -16,7 +16,7 @@ export async function xlsxOf(header: string[], rows: unknown[][], sheetName = 'D
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const PEOPLE_HEADER = ['Số CCCD', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Mã đơn vị', 'Chức vụ', 'Đối tượng', 'Lãnh đạo, quản lý', 'Từ ngày'];
+export const PEOPLE_HEADER = ['Số CCCD', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Mã đơn vị', 'Chức vụ', 'Đối tượng', 'Lãnh đạo, quản lý', 'Từ ngày', 'Đến ngày'];
 export const UNIT_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Tên viết tắt', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Ngày thành lập'];
 
 /** Uploads a file as multipart/form-data. */

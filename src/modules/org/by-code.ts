@@ -33,7 +33,7 @@ export async function latestUnitsByCode(q: Queryable, codes: string[]): Promise<
     `select u.id, u.code, u.kind, u.established_on, u.dissolved_on, v.name, v.short_name, v.parent_id, pu.code as parent_code,
             v.valid_from::text as latest_from, u.version
        from org_unit u
-       join lateral (select * from org_unit_version v where v.unit_id = u.id order by v.valid_from desc limit 1) v on true
+       join lateral (select * from org_unit_version v where v.unit_id = u.id order by v.valid_from desc, v.id desc limit 1) v on true
        left join org_unit pu on pu.id = v.parent_id
       where u.code = any($1::text[])`,
     [codes],

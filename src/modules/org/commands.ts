@@ -21,11 +21,17 @@ export async function loadUnitInScope(q: Queryable, scope: Scope, id: number): P
   return unit;
 }
 
-/** @throws AppError ORG_NOT_ACTIVE | ORG_DATE_INVALID when a change on `on` cannot apply to the unit. */
-export async function assertChangeable(q: Queryable, unit: UnitAsOf, on: string): Promise<void> {
+/**
+ * A change on `on` must come after the unit's last change; with `sameDay`, a change on the very day of the last
+ * one is a correction of it (returned: the version it replaces), not refused.
+ * @throws AppError ORG_NOT_ACTIVE | ORG_DATE_INVALID when a change on `on` cannot apply to the unit.
+ */
+export async function assertChangeable(q: Queryable, unit: UnitAsOf, on: string, sameDay = false): Promise<repo.OpenVersion | null> {
   if (unit.dissolvedOn || on < unit.establishedOn) throw new AppError('ORG_NOT_ACTIVE', { code: unit.code, date: on });
   const last = await repo.latestVersionStart(q, unit.id);
+  if (sameDay && last === on) return repo.openVersion(q, unit.id);
   if (last && on <= last) throw new AppError('ORG_DATE_INVALID', { field: 'effectiveOn', reason: `phải sau ngày thay đổi gần nhất ${last}`, after: last });
+  return null;
 }
 
 async function assertParentUsable(q: Queryable, scope: Scope, parentId: number | null, on: string): Promise<void> {
@@ -71,14 +77,16 @@ export interface ChangeUnitInput {
 }
 
 /**
- * Renames and/or moves a unit from a date, keeping the former name and parent as history.
+ * Renames and/or moves a unit from a date, keeping the former name and parent as history. A change on the day of
+ * the unit's last change corrects that change: a new version and event replace it (the corrected ones stay, named
+ * by `corrects_id` / `corrects_event_id`), audited as `org.correct`.
  * @throws AppError NOT_FOUND | VERSION_CONFLICT | ORG_CYCLE | ORG_DATE_INVALID | ORG_NOT_ACTIVE
  */
 export async function changeUnit(db: Db, actor: Actor, scope: Scope, id: number, input: ChangeUnitInput): Promise<UnitAsOf> {
   return db.tx(async (q) => {
     const before = await loadUnitInScope(q, scope, id);
     await assertVersion(q, 'org_unit', id, await repo.lockVersion(q, id), input.version);
-    await assertChangeable(q, before, input.effectiveOn);
+    const corrected = await assertChangeable(q, before, input.effectiveOn, true);
     const newParent = input.parentId;
     const moving = newParent !== undefined && newParent !== before.parentId;
     if (moving) {
@@ -94,10 +102,13 @@ export async function changeUnit(db: Db, actor: Actor, scope: Scope, id: number,
       parentId: moving ? (input.parentId as number | null) : before.parentId,
     };
     const kind = changeKindOf(moving, next.name !== before.name);
-    const eventId = await repo.insertEvent(q, kind, input.effectiveOn, input.note ?? null, actor.id, [id]);
-    await repo.addVersion(q, id, input.effectiveOn, next, eventId);
+    const eventId = await repo.insertEvent(q, kind, input.effectiveOn, input.note ?? null, actor.id, [id], corrected?.eventId ?? null);
+    if (corrected) await repo.correctVersion(q, id, corrected.id, input.effectiveOn, next, eventId);
+    else await repo.addVersion(q, id, input.effectiveOn, next, eventId);
     const after = await repo.findUnit(q, id);
-    await audit(q, actor, [{ action: `org.${kind}`, entity: 'org_unit', entityId: id, orgUnitId: id, before: snapshot(before), after: { ...snapshot(after), effectiveOn: input.effectiveOn } }]);
+    const action = corrected ? 'org.correct' : `org.${kind}`;
+    const correction = corrected ? { correctsEventId: corrected.eventId } : {};
+    await audit(q, actor, [{ action, entity: 'org_unit', entityId: id, orgUnitId: id, before: snapshot(before), after: { ...snapshot(after), effectiveOn: input.effectiveOn, ...correction } }]);
     return after as UnitAsOf;
   });
 }

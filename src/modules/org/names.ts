@@ -12,7 +12,7 @@ export async function latestUnitNames(q: Queryable, ids: readonly (number | null
   if (unique.length === 0) return new Map();
   const rows = await q.query<{ unit_id: number; name: string }>(
     `select distinct on (unit_id) unit_id, name from org_unit_version
-      where unit_id = any($1::bigint[]) order by unit_id, valid_from desc`,
+      where unit_id = any($1::bigint[]) order by unit_id, valid_from desc, id desc`,
     [unique],
   );
   return new Map(rows.map((r) => [Number(r.unit_id), r.name]));
@@ -27,7 +27,7 @@ export async function unitNamesAsOf(q: Queryable, ids: readonly (number | null |
   if (unique.length === 0) return new Map();
   const rows = await q.query<{ unit_id: number; name: string }>(
     `select distinct on (unit_id) unit_id, name from org_unit_version where unit_id = any($1::bigint[])
-      order by unit_id, (valid_from <= $2::date) desc, valid_from desc`,
+      order by unit_id, (valid_from <= $2::date) desc, valid_from desc, id desc`,
     [unique, asOf],
   );
   return new Map(rows.map((r) => [Number(r.unit_id), r.name]));
@@ -41,7 +41,7 @@ export async function unitNamesOn(q: Queryable, pairs: readonly { unitId: number
   if (pairs.length === 0) return [];
   const rows = await q.query<{ i: number; name: string | null }>(
     `select k.i, (select v.name from org_unit_version v where v.unit_id = k.unit_id and v.valid_from <= k.on_day
-                  order by v.valid_from desc limit 1) as name
+                  order by v.valid_from desc, v.id desc limit 1) as name
        from unnest($1::bigint[], $2::date[]) with ordinality as k(unit_id, on_day, i)`,
     [pairs.map((p) => p.unitId), pairs.map((p) => p.on)],
   );

@@ -42,9 +42,9 @@ export function unitsOnDate(q: Queryable, ids: number[], asOf: string): Promise<
     `select u.id, u.established_on, v.name, pv.name as parent_name
        from org_unit u
        left join lateral (select v.name, v.parent_id from org_unit_version v where v.unit_id = u.id
-                           order by (v.valid_from <= $2::date) desc, v.valid_from desc limit 1) v on true
+                           order by (v.valid_from <= $2::date) desc, v.valid_from desc, v.id desc limit 1) v on true
        left join lateral (select pv.name from org_unit_version pv where pv.unit_id = v.parent_id
-                           order by (pv.valid_from <= $2::date) desc, pv.valid_from desc limit 1) pv on true
+                           order by (pv.valid_from <= $2::date) desc, pv.valid_from desc, pv.id desc limit 1) pv on true
       where u.id = any($1::bigint[]) order by u.id`,
     [ids, asOf],
   );

@@ -33,7 +33,7 @@ export async function findUnit(q: Queryable, id: number, asOf?: string): Promise
     `select u.id, u.code, u.kind, u.established_on, u.dissolved_on, u.version, v.name, v.short_name, v.parent_id
        from org_unit u
        join lateral (select * from org_unit_version v where v.unit_id = u.id
-                      order by (v.valid_from <= coalesce($2::date, 'infinity'::date)) desc, v.valid_from desc limit 1) v on true
+                      order by (v.valid_from <= coalesce($2::date, 'infinity'::date)) desc, v.valid_from desc, v.id desc limit 1) v on true
       where u.id = $1`,
     [id, asOf ?? null],
   );
@@ -50,9 +50,9 @@ export async function unitVersions(q: Queryable, id: number): Promise<UnitVersio
   const rows = await q.query<{ name: string; short_name: string | null; parent_id: number | null; parent_name: string | null; valid_from: string; valid_to: string | null; event_kind: string | null }>(
     `select v.name, v.short_name, v.parent_id, v.valid_from, v.valid_to, e.kind as event_kind,
             (select pv.name from org_unit_version pv where pv.unit_id = v.parent_id and pv.valid_from <= v.valid_from
-              order by pv.valid_from desc limit 1) as parent_name
+              order by pv.valid_from desc, pv.id desc limit 1) as parent_name
        from org_unit_version v left join org_event e on e.id = v.event_id
-      where v.unit_id = $1 order by v.valid_from`,
+      where v.unit_id = $1 and v.valid_to is distinct from v.valid_from order by v.valid_from`,
     [id],
   );
   return rows.map((r) => ({ name: r.name, shortName: r.short_name, parentId: r.parent_id, parentName: r.parent_name, validFrom: r.valid_from, validTo: r.valid_to, eventKind: r.event_kind }));
@@ -84,6 +84,27 @@ export async function addVersion(q: Queryable, unitId: number, on: string, next:
   await bumpVersion(q, unitId);
 }
 
+export interface OpenVersion { id: number; eventId: number | null }
+
+/** The unit's open version (the one a same-day correction replaces). */
+export async function openVersion(q: Queryable, unitId: number): Promise<OpenVersion | null> {
+  const rows = await q.query<{ id: number; event_id: number | null }>('select id, event_id from org_unit_version where unit_id = $1 and valid_to is null', [unitId]);
+  return rows[0] ? { id: Number(rows[0].id), eventId: rows[0].event_id === null ? null : Number(rows[0].event_id) } : null;
+}
+
+/**
+ * Replaces the open version begun on `on` by a correction: the corrected row keeps its content and its period
+ * shrinks to nothing, so as-of reads skip it; the new row names it in `corrects_id`.
+ */
+export async function correctVersion(q: Queryable, unitId: number, correctedId: number, on: string, next: { name: string; shortName: string | null; parentId: number | null }, eventId: number): Promise<void> {
+  await q.query('update org_unit_version set valid_to = valid_from where id = $1 and unit_id = $2 and valid_to is null', [correctedId, unitId]);
+  await q.query(
+    'insert into org_unit_version (unit_id, name, short_name, parent_id, valid_from, event_id, corrects_id) values ($1, $2, $3, $4, $5, $6, $7)',
+    [unitId, next.name, next.shortName, next.parentId, on, eventId, correctedId],
+  );
+  await bumpVersion(q, unitId);
+}
+
 /** Changes a unit's kind (not a dated change: the kind is not part of a version). */
 export async function setKind(q: Queryable, unitId: number, kind: UnitKind): Promise<void> {
   await q.query('update org_unit set kind = $2, version = version + 1, updated_at = now() where id = $1', [unitId, kind]);
@@ -111,10 +132,10 @@ export async function latestVersionStart(q: Queryable, unitId: number): Promise<
   return rows[0]?.valid_from ?? null;
 }
 
-export async function insertEvent(q: Queryable, kind: string, effectiveOn: string, note: string | null, actorId: number | null, unitIds: number[] = []): Promise<number> {
+export async function insertEvent(q: Queryable, kind: string, effectiveOn: string, note: string | null, actorId: number | null, unitIds: number[] = [], correctsEventId: number | null = null): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    'insert into org_event (kind, effective_on, note, actor_id, unit_ids) values ($1, $2, $3, $4, $5) returning id',
-    [kind, effectiveOn, note, actorId, unitIds],
+    'insert into org_event (kind, effective_on, note, actor_id, unit_ids, corrects_event_id) values ($1, $2, $3, $4, $5, $6) returning id',
+    [kind, effectiveOn, note, actorId, unitIds, correctsEventId],
   );
   return row.id;
 }
@@ -126,15 +147,17 @@ export async function addEventUnits(q: Queryable, eventId: number, unitIds: numb
 
 export interface OrgEventRow {
   id: number; kind: string; effectiveOn: string; note: string | null; unitIds: number[]; createdAt: string;
+  /** The event this one corrects (a same-day correction), else null. */
+  correctsEventId: number | null;
 }
 
 /** Events that touched a unit, oldest first. */
 export async function eventsOfUnit(q: Queryable, unitId: number): Promise<OrgEventRow[]> {
-  const rows = await q.query<{ id: number; kind: string; effective_on: string; note: string | null; unit_ids: number[]; created_at: string }>(
-    'select id, kind, effective_on, note, unit_ids, created_at from org_event where $1 = any(unit_ids) order by effective_on, id',
+  const rows = await q.query<{ id: number; kind: string; effective_on: string; note: string | null; unit_ids: number[]; created_at: string; corrects_event_id: number | null }>(
+    'select id, kind, effective_on, note, unit_ids, created_at, corrects_event_id from org_event where $1 = any(unit_ids) order by effective_on, id',
     [unitId],
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, effectiveOn: r.effective_on, note: r.note, unitIds: r.unit_ids.map(Number), createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, effectiveOn: r.effective_on, note: r.note, unitIds: r.unit_ids.map(Number), createdAt: r.created_at, correctsEventId: r.corrects_event_id === null ? null : Number(r.corrects_event_id) }));
 }
 
 export async function insertLineage(q: Queryable, predecessorId: number, successorId: number, eventId: number, on: string): Promise<void> {

@@ -76,7 +76,7 @@ export const ZUnitDetail = z.object({
   unit: ZUnit,
   path: z.array(z.object({ id: z.number(), name: z.string() })),
   versions: z.array(z.object({ name: z.string(), shortName: z.string().nullable(), parentId: z.number().nullable(), parentName: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable(), eventKind: z.string().nullable() })),
-  events: z.array(z.object({ id: z.number(), kind: z.string(), effectiveOn: z.string(), note: z.string().nullable(), unitIds: z.array(z.number()), createdAt: z.string() })),
+  events: z.array(z.object({ id: z.number(), kind: z.string(), effectiveOn: z.string(), note: z.string().nullable(), unitIds: z.array(z.number()), createdAt: z.string(), correctsEventId: z.number().nullable() })),
   predecessors: z.array(ZLink),
   successors: z.array(ZLink),
   lineageIds: z.array(z.number()),

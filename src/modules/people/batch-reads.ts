@@ -10,8 +10,20 @@ export interface OpenEmployment {
   emp_id: number | null; unit_id: number | null; position: string | null; category: Category | null; is_leader: boolean | null; from_date: string | null;
 }
 
-/** A stored person with their open employment and the day their latest employment began (`latest_from`). */
-export type StoredPerson = PersonRow & OpenEmployment & { latest_from: string | null };
+/** A person's latest employment, open or ended (what an export writes for someone no longer working). */
+export interface LastEmployment {
+  last_unit_id: number | null; last_position: string | null; last_category: Category | null; last_is_leader: boolean | null;
+  last_from_date: string | null; last_to_date: string | null;
+}
+
+/** A stored person with their open employment, their latest one and the day their latest employment began (`latest_from`). */
+export type StoredPerson = PersonRow & OpenEmployment & LastEmployment & { latest_from: string | null };
+
+// The latest employment, open first, as person.current_unit_id is kept (people/repo.ts refreshCurrentUnit).
+const LAST_EMPLOYMENT = `left join lateral (select l.unit_id as last_unit_id, l.position as last_position, l.category as last_category,
+                                   l.is_leader as last_is_leader, l.from_date as last_from_date, l.to_date as last_to_date
+                              from employment l where l.person_id = p.id
+                             order by (l.to_date is null) desc, l.from_date desc, l.id desc limit 1) l on true`;
 
 const CHUNK = 10_000;
 
@@ -22,10 +34,11 @@ export async function peopleByNationalId(q: Queryable, nationalIds: string[]): P
     const rows = await q.query<StoredPerson>(
       `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, p.version,
               e.id as emp_id, e.unit_id, e.position, e.category, e.is_leader, e.from_date,
-              (select max(x.from_date)::text from employment x where x.person_id = p.id) as latest_from
+              (select max(x.from_date)::text from employment x where x.person_id = p.id) as latest_from, l.*
          from person p
          left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
                              order by e.from_date desc, e.id desc limit 1) e on true
+         ${LAST_EMPLOYMENT}
         where p.national_id = any($1::text[])`,
       [nationalIds.slice(i, i + CHUNK)],
     );
@@ -34,15 +47,16 @@ export async function peopleByNationalId(q: Queryable, nationalIds: string[]): P
   return found;
 }
 
-/** Some people with their open employment, in the order of `ids` (unknown ids left out). */
-export async function peopleWithOpenEmployment(q: Queryable, ids: number[]): Promise<(PersonRow & OpenEmployment)[]> {
+/** Some people with their open employment and their latest one, in the order of `ids` (unknown ids left out). */
+export async function peopleWithOpenEmployment(q: Queryable, ids: number[]): Promise<(PersonRow & OpenEmployment & LastEmployment)[]> {
   if (ids.length === 0) return [];
-  const rows = await q.query<PersonRow & OpenEmployment>(
+  const rows = await q.query<PersonRow & OpenEmployment & LastEmployment>(
     `select p.id, p.national_id, p.full_name, p.gender, p.birth_date, p.current_unit_id, p.version,
-            e.id as emp_id, e.unit_id, e.position, e.category, e.is_leader, e.from_date
+            e.id as emp_id, e.unit_id, e.position, e.category, e.is_leader, e.from_date, l.*
        from person p
        left join lateral (select * from employment e where e.person_id = p.id and e.to_date is null
                            order by e.from_date desc, e.id desc limit 1) e on true
+       ${LAST_EMPLOYMENT}
       where p.id = any($1::bigint[])`,
     [ids],
   );

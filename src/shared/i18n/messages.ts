@@ -48,6 +48,29 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     BACKUP_UNAVAILABLE: t('Không sao lưu/khôi phục được: {tool} báo lỗi: {reason}'),
     UNKNOWN_AWARD: t('Không có danh hiệu, hình thức khen thưởng mã "{award}" trong danh mục.'),
     NO_RULE_SET: t('Chưa có bộ quy định nào có hiệu lực vào ngày {asOf} (Luật Thi đua, khen thưởng 2022 áp dụng từ 01/01/2024).'),
+    AWARD_ALREADY_RECORDED: t('{name} đã có "{awardName}" cho thời kỳ {period}; không ghi trùng.'),
+    DECISION_STATE: t('Quyết định đang ở trạng thái "{status}": chỉ dự thảo mới được sửa, ban hành hoặc hủy; số đã cấp không bao giờ cấp lại.'),
+    DECISION_INVALID: t('Quyết định chưa hợp lệ ở trường {field}: {reason}.'),
+    COUNCIL_STATE: t('Phiên họp Hội đồng đang ở trạng thái "{status}" nên không thể thực hiện thao tác này (ghi phiếu, điểm danh chỉ khi phiên còn mở; phiên đã đóng không mở lại).'),
+    REVIEW_EXISTS: t('Đơn vị đã có đợt bình xét năm {year} (mã {reviewId}); mở đợt đó thay vì tạo mới.'),
+    REVIEW_STATE: t('Đợt bình xét đang ở trạng thái "{status}": {reason}.'),
+    REVIEW_INVALID: t('Đợt bình xét không hợp lệ ở trường {field}: {reason}.'),
+    COUNCIL_INVALID: t('Phiên họp Hội đồng chưa hợp lệ ở trường {field}: {reason}.'),
+    COUNCIL_ALREADY_VOTED: t('Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.'),
+    COUNCIL_NOT_MEMBER: t('Bạn không phải thành viên có mặt của Hội đồng trong phiên họp này nên không thể bỏ phiếu.'),
+    DOSSIER_ACTION_NOT_ALLOWED: t('Không thể thực hiện bước "{action}" khi hồ sơ đang ở trạng thái "{state}".'),
+    DOSSIER_ACTION_FORBIDDEN: t('Bạn không có quyền thực hiện bước "{action}" ở cấp {level} của hồ sơ này (cần quyền {permission}).'),
+    DOSSIER_GUARD_FAILED: t('Chưa đủ điều kiện để thực hiện bước "{action}": {guard}.'),
+    DOSSIER_DUPLICATE_NOMINEE: t('{name} đã có trong hồ sơ đề nghị "{award}" số {dossierId} đang xử lý tại {holderUnitName} (trạng thái {state}).'),
+    DOSSIER_NOT_EDITABLE: t('Hồ sơ đang ở trạng thái "{state}", chỉ sửa được khi là dự thảo hoặc bị trả lại.'),
+    DOSSIER_PART_NOT_PDF: t('Tệp "{fileName}" không phải tệp PDF hợp lệ ({check}); chỉ nhận tệp PDF.'),
+    EVALUATION_STATE: t('Phiếu đánh giá đang ở bước "{status}" nên không thể thực hiện bước "{action}".'),
+    EVALUATION_EXISTS: t('Đối tượng này đã có phiếu đánh giá, xếp loại năm {year}.'),
+    EVALUATION_NO_SCHEME: t('Chưa có quy định đánh giá, xếp loại nào áp dụng cho năm {year} với đối tượng này.'),
+    EVALUATION_CAP_EXCEEDED: t('Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ trong nhóm "{peerGroup}" của {unitName} năm {year}: {excellent} được xếp loại xuất sắc, tối đa {max} ({pct}% của {base} {baseLabel}). Căn cứ: {basis}.'),
+    REGISTRATION_STATE: t('Bản đăng ký thi đua đang ở trạng thái "{status}" nên không thể thực hiện bước "{action}".'),
+    CALENDAR_DAY_EXISTS: t('Ngày {date} đã có trong lịch ({name}); xóa ngày đó trước nếu muốn đổi.'),
+    CALENDAR_DAY_KIND_MISMATCH: t('Ngày {date} không hợp với loại ngày đã chọn: ngày nghỉ (lễ, Tết, nghỉ bù) phải rơi vào thứ Hai đến thứ Sáu, ngày làm bù phải rơi vào thứ Bảy hoặc Chủ nhật.'),
     RATE_LIMITED: t('Quá nhiều yêu cầu, vui lòng thử lại sau.'),
     INTERNAL: t('Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.'),
   },
@@ -89,6 +112,29 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, Template>> = {
     BACKUP_UNAVAILABLE: t('Backup/restore is not possible: {tool}: {reason}'),
     UNKNOWN_AWARD: t('There is no title or form with code "{award}" in the catalogue.'),
     NO_RULE_SET: t('No rule set is in force on {asOf} (the 2022 Law applies from 1 Jan 2024).'),
+    AWARD_ALREADY_RECORDED: t('{name} already holds "{awardName}" for {period}; not recorded twice.'),
+    DECISION_STATE: t('The decision is "{status}": only a draft can be edited, issued or discarded; a number once given is never given again.'),
+    DECISION_INVALID: t('The decision is not valid in field {field}: {reason}.'),
+    COUNCIL_STATE: t('The council session is "{status}", so this cannot be done (ballots and attendance only while it is open; a closed session does not reopen).'),
+    REVIEW_EXISTS: t('The unit already has a review for {year} (id {reviewId}); open it instead of creating another.'),
+    REVIEW_STATE: t('The review is "{status}": {reason}.'),
+    REVIEW_INVALID: t('The review is invalid in field {field}: {reason}.'),
+    COUNCIL_INVALID: t('The council session is not valid in field {field}: {reason}.'),
+    COUNCIL_ALREADY_VOTED: t('You have already voted in this session; each member votes once.'),
+    COUNCIL_NOT_MEMBER: t('You are not a present member of this council session, so you cannot vote.'),
+    DOSSIER_ACTION_NOT_ALLOWED: t('The step "{action}" is not possible while the dossier is "{state}".'),
+    DOSSIER_ACTION_FORBIDDEN: t('You may not take the step "{action}" at the {level} level of this dossier (it needs {permission}).'),
+    DOSSIER_GUARD_FAILED: t('The step "{action}" is not possible yet: {guard}.'),
+    DOSSIER_DUPLICATE_NOMINEE: t('{name} is already proposed for "{award}" in dossier {dossierId}, pending at {holderUnitName} ({state}).'),
+    DOSSIER_NOT_EDITABLE: t('The dossier is "{state}"; it can be changed only as a draft or when returned.'),
+    DOSSIER_PART_NOT_PDF: t('The file "{fileName}" is not a valid PDF ({check}); only PDF files are accepted.'),
+    EVALUATION_STATE: t('The evaluation is at step "{status}", so "{action}" is not possible.'),
+    EVALUATION_EXISTS: t('This subject already has an evaluation for {year}.'),
+    EVALUATION_NO_SCHEME: t('No rating scheme applies to this subject for {year}.'),
+    EVALUATION_CAP_EXCEEDED: t('Too many rated excellent in peer group "{peerGroup}" of {unitName} for {year}: {excellent} excellent, at most {max} ({pct}% of {base} {baseLabel}). Basis: {basis}.'),
+    REGISTRATION_STATE: t('The registration is "{status}", so "{action}" is not possible.'),
+    CALENDAR_DAY_EXISTS: t('{date} is already in the calendar ({name}); remove it first to change it.'),
+    CALENDAR_DAY_KIND_MISMATCH: t('{date} does not fit the kind chosen: a day off (holiday, compensatory day) must fall Monday to Friday, a make-up working day on Saturday or Sunday.'),
     RATE_LIMITED: t('Too many requests, please try again later.'),
     INTERNAL: t('System error. Please try again or tell the administrator.'),
   },
@@ -158,11 +204,25 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     unit_dissolved: t('đơn vị {code} đã giải thể từ ngày {date}'),
     unit_not_active_on: t('đơn vị {code} chỉ được thành lập từ ngày {date}'),
     employment_date: t('phải sau ngày bắt đầu của vị trí công tác hiện tại ({date})'),
+    after_from_date: t('phải sau cột Từ ngày'),
+    ended_employment_differs: t('chỉ điền khi đúng là vị trí công tác cuối cùng đã kết thúc của người này (như tệp xuất); không tạo hay sửa vị trí đã kết thúc qua tệp nhập'),
     root_forbidden: t('bạn chỉ được tạo đơn vị trực thuộc đơn vị trong phạm vi quản lý; hãy nhập mã đơn vị cấp trên'),
     parent_not_active: t('đơn vị cấp trên {code} chưa được thành lập vào ngày {date}'),
     kind_historical: t('loại đơn vị này chỉ còn trong lịch sử (trước 01/7/2025), không dùng cho đơn vị mới'),
     immutable_field: t('không thay đổi được qua tệp nhập (giá trị hiện tại: {current})'),
     change_too_soon: t('đơn vị đã có thay đổi từ ngày {date}; chỉ đổi tên/chuyển được sau ngày đó'),
+    // Evaluations: score sheets and the ratings import
+    score_range: t('điểm phải từ 0 đến {max}'),
+    unknown_criterion: t('không có tiêu chí này trong phiếu chấm điểm'),
+    unknown_veto: t('không phải trường hợp xếp loại không hoàn thành nhiệm vụ của quy định này ({veto})'),
+    scheme_has_no_sheet: t('quy định {scheme} không chấm điểm; hãy chọn mức xếp loại'),
+    rating_not_band: t('không khớp điểm {score} (mức theo điểm: {band})'),
+    person_without_unit: t('người này không có vị trí công tác'),
+    person_unknown: t('không có người nào mang số CCCD này trong hệ thống'),
+    name_mismatch: t('không khớp họ tên đã lưu của người mang số CCCD này ({stored})'),
+    rating_duplicate_in_file: t('người này đã có xếp loại năm {year} ở dòng {otherRow} trong tệp'),
+    year_range: t('năm phải từ {min} đến {max}'),
+    subject_out_of_scope: t('người hoặc đơn vị này nằm ngoài phạm vi quản lý của bạn'),
     too_many_rows: t('tệp có quá {max} dòng; hãy chia thành nhiều tệp'),
   },
   en: {
@@ -196,11 +256,25 @@ export const RULE_MESSAGES: Record<Locale, Record<string, Template>> = {
     unit_dissolved: t('unit {code} was dissolved on {date}'),
     unit_not_active_on: t('unit {code} exists only from {date}'),
     employment_date: t('must be after the start of the current position ({date})'),
+    after_from_date: t('must be after the From date column'),
+    ended_employment_differs: t("only for this person's last, ended position exactly as stored (as an export writes it); ended positions are not created or changed by an import"),
     root_forbidden: t('you may only create units under a unit in your scope; enter the parent unit code'),
     parent_not_active: t('parent unit {code} does not exist yet on {date}'),
     kind_historical: t('this unit kind is historical only (before 1 Jul 2025) and cannot be used for new units'),
     immutable_field: t('cannot be changed by an import (current value: {current})'),
     change_too_soon: t('the unit changed on {date}; it can be renamed or moved only after that date'),
+    // Evaluations: score sheets and the ratings import
+    score_range: t('the score must be between 0 and {max}'),
+    unknown_criterion: t('is not a criterion of the score sheet'),
+    unknown_veto: t('is not a disqualifying breach of this scheme ({veto})'),
+    scheme_has_no_sheet: t('scheme {scheme} has no points; choose a rating'),
+    rating_not_band: t('does not match the score {score} (its band: {band})'),
+    person_without_unit: t('this person has no position'),
+    person_unknown: t('no person has this national ID'),
+    name_mismatch: t('does not match the stored name of the person with this national ID ({stored})'),
+    rating_duplicate_in_file: t('this person already has a rating for {year} on row {otherRow} of the file'),
+    year_range: t('the year must be between {min} and {max}'),
+    subject_out_of_scope: t('this person or unit is outside your scope'),
     too_many_rows: t('the file has more than {max} rows; split it into several files'),
   },
 };
@@ -236,6 +310,12 @@ const IMPORT_STATE_REASONS: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** What the excellent cap is a share of (EVALUATION_CAP_EXCEEDED's details.baseRating: the setting evaluation_cap_base). */
+const CAP_BASE_LABELS: Record<Locale, Record<string, string>> = {
+  vi: { good: 'người/đơn vị xếp loại Hoàn thành tốt', good_or_better: 'người/đơn vị xếp loại Hoàn thành tốt trở lên' },
+  en: { good: 'rated good', good_or_better: 'rated good or better' },
+};
+
 /** The message for an error code in a locale; details fill the placeholders. */
 export function errorMessage(code: ErrorCode, details: Record<string, unknown> = {}, locale: Locale = 'vi'): string {
   const params: Record<string, unknown> = { ...details };
@@ -243,6 +323,7 @@ export function errorMessage(code: ErrorCode, details: Record<string, unknown> =
     params.summary = (details.issues as FieldIssue[]).slice(0, 3).map((i) => issueMessage(i, locale)).join('; ');
   }
   if (code === 'IMPORT_STATE') params.state = IMPORT_STATE_REASONS[locale][String(details.status)] ?? IMPORT_STATE_REASONS[locale].other;
+  if (code === 'EVALUATION_CAP_EXCEEDED') params.baseLabel = CAP_BASE_LABELS[locale][String(details.baseRating)] ?? '';
   if (code === 'PASSWORD_TOO_WEAK') params.why = PASSWORD_REASONS[locale][String(details.reason)] ?? PASSWORD_REASONS[locale].guessable;
   if (Array.isArray(details.fields)) params.fields = (details.fields as string[]).map((f) => FIELD_LABELS[locale][f] ?? f).join(', ');
   return (ERROR_MESSAGES[locale][code] ?? ERROR_MESSAGES[locale].INTERNAL)(params);

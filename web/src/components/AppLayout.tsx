@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, InboxOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,15 +7,24 @@ import { post } from '../api.ts';
 import { useLocale } from '../lib/locale.tsx';
 import { useMe, useSetMe } from '../lib/me.ts';
 import type { Permission } from '../types.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 
-const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; permission?: Permission }[] = [
+const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; permission?: Permission; orPermission?: Permission }[] = [
+  { key: 'inbox', path: '/inbox', label: 'notifications.menuInbox', icon: <InboxOutlined /> },
   { key: 'org', path: '/org', label: 'menu.org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'people', path: '/people', label: 'menu.people', icon: <TeamOutlined />, permission: 'people.read' },
   { key: 'discovery', path: '/discovery', label: 'menu.discovery', icon: <TrophyOutlined />, permission: 'eligibility.read' },
+  { key: 'evaluations', path: '/evaluations', label: 'evaluations.menu', icon: <TrophyOutlined />, permission: 'evaluation.write', orPermission: 'evaluation.decide' },
+  { key: 'registrations', path: '/registrations', label: 'evaluations.menuRegistrations', icon: <FileDoneOutlined />, permission: 'registration.write', orPermission: 'registration.approve' },
+  { key: 'reviews', path: '/reviews', label: 'reviews.menu', icon: <FileDoneOutlined />, permission: 'review.manage' },
+  { key: 'councils', path: '/councils', label: 'awarding.menuCouncils', icon: <TeamOutlined />, permission: 'council.manage', orPermission: 'council.vote' },
+  { key: 'dossiers', path: '/dossiers', label: 'dossiers.menu', icon: <FileDoneOutlined />, permission: 'dossier.read' },
+  { key: 'decisions', path: '/decisions', label: 'awarding.menuDecisions', icon: <FileDoneOutlined />, permission: 'decision.read' },
   { key: 'imports', path: '/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, permission: 'import.run' },
   { key: 'users', path: '/admin/users', label: 'menu.users', icon: <UserOutlined />, permission: 'users.manage' },
   { key: 'settings', path: '/admin/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'catalogue.manage' },
   { key: 'quotas', path: '/admin/quotas', label: 'menu.quotas', icon: <NumberOutlined />, permission: 'quota.manage' },
+  { key: 'calendar', path: '/admin/calendar', label: 'calendar.menu', icon: <CalendarOutlined />, permission: 'calendar.manage' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'password', path: '/password', label: 'menu.password', icon: <KeyOutlined /> },
   { key: 'security', path: '/security', label: 'menu.security', icon: <SafetyOutlined /> },
@@ -42,7 +51,7 @@ export function AppLayout() {
   const setMe = useSetMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = ITEMS.filter((i) => !i.permission || me?.permissions.includes(i.permission));
+  const items = ITEMS.filter((i) => !i.permission || me?.permissions.includes(i.permission) || (i.orPermission && me?.permissions.includes(i.orPermission)));
   const selected = items.find((i) => pathname.startsWith(i.path === '/org' ? '/org' : i.path))?.key ?? '';
   const logout = async () => {
     await post('/auth/logout').catch(() => {});
@@ -59,6 +68,7 @@ export function AppLayout() {
           {me?.roles.map((r, i) => (
             <Tag key={i} color="blue" style={{ marginInlineEnd: 0 }}>{t(`roles.${r.role}`)}{r.orgUnitName ? ` · ${r.orgUnitName}` : ''}</Tag>
           ))}
+          <NotificationBell />
           <LanguageSwitch persist />
           <Button size="small" icon={<LogoutOutlined />} onClick={logout} data-testid="logout">{t('menu.logout')}</Button>
         </Space>

@@ -1,7 +1,8 @@
-import { TreeSelect } from 'antd';
+import { Form, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cityToday } from '../lib/clock.ts';
+import { isoDate } from '../lib/forms.ts';
 import { buildTree, foldFilter, toSelectData, useOrgTree } from '../lib/orgTree.ts';
 
 interface Props {
@@ -38,4 +39,15 @@ export function UnitSelect({ value, onChange, multiple, asOf, allowClear = true,
       status={status}
     />
   );
+}
+
+/**
+ * The unit picker of a form with a date: the tree as it stands on the date the form holds in `dateField` (a
+ * transfer's "from", a change's "effective on"), so a unit dissolved by then is not offered and one that existed
+ * then is, even if it is gone today (issue 12 review). Until a date is picked, today's tree.
+ */
+export function DatedUnitSelect({ dateField, ...props }: Omit<Props, 'asOf'> & { dateField: string }) {
+  const form = Form.useFormInstance();
+  const day = Form.useWatch<{ format: (f: string) => string } | undefined>(dateField, form);
+  return <UnitSelect {...props} asOf={isoDate(day)} />;
 }

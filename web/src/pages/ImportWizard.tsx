@@ -10,7 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../lib/locale.tsx';
 import type { ImportJob, ImportPreviewItem } from '../types.ts';
 
-type Kind = 'people' | 'org_units';
+type Kind = 'people' | 'org_units' | 'ratings';
 type Job = ImportJob;
 
 const BUSY = new Set(['parsing', 'applying']);
@@ -92,7 +92,7 @@ export function ImportWizardPage() {
       {jobId === null && step === 0 ? (
         <Space orientation="vertical">
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="import-kind"
-            options={[{ value: 'people', label: <span data-testid="import-kind-people">{t('imports.kindPeople')}</span> }, { value: 'org_units', label: <span data-testid="import-kind-org">{t('imports.kindOrg')}</span> }]} />
+            options={[{ value: 'people', label: <span data-testid="import-kind-people">{t('imports.kindPeople')}</span> }, { value: 'org_units', label: <span data-testid="import-kind-org">{t('imports.kindOrg')}</span> }, { value: 'ratings', label: <span data-testid="import-kind-ratings">{t('evaluations.importKind')}</span> }]} />
           <Space>
             <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/templates/${kind}`)} data-testid="import-template">{t('imports.template')}</Button>
             <Button type="primary" onClick={() => setStep(1)} data-testid="import-next">{t('imports.next')}</Button>

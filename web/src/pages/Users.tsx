@@ -10,7 +10,7 @@ import { UnitSelect } from '../components/UnitSelect.tsx';
 import { useLocale } from '../lib/locale.tsx';
 import { type CreateUserRequest, ROLES, type UpdateUserRequest, type User } from '../types.ts';
 
-interface UserValues { username?: string; displayName: string; password?: string; roles: CreateUserRequest['roles'] }
+interface UserValues { username?: string; displayName: string; email?: string | null; password?: string; roles: CreateUserRequest['roles'] }
 
 function RolesField() {
   const { t } = useTranslation();
@@ -50,8 +50,8 @@ export function UsersPage() {
   const refresh = () => void qc.invalidateQueries({ queryKey: ['users'] });
 
   useEffect(() => {
-    if (editing === 'new') form.setFieldsValue({ username: '', displayName: '', password: '', roles: [{ role: 'viewer', orgUnitId: undefined as unknown as number }] });
-    else if (editing) form.setFieldsValue({ displayName: editing.displayName, roles: editing.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })) });
+    if (editing === 'new') form.setFieldsValue({ username: '', displayName: '', email: '', password: '', roles: [{ role: 'viewer', orgUnitId: undefined as unknown as number }] });
+    else if (editing) form.setFieldsValue({ displayName: editing.displayName, email: editing.email ?? '', roles: editing.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })) });
   }, [editing, form]);
 
   const quick = async (u: User, body: Omit<UpdateUserRequest, 'version'>) => {
@@ -65,8 +65,8 @@ export function UsersPage() {
   };
 
   const save = async (v: UserValues) => {
-    if (editing === 'new') await post<User>('/users', { username: v.username ?? '', displayName: v.displayName, password: v.password ?? '', roles: v.roles ?? [] } satisfies CreateUserRequest);
-    else if (editing) await patch<User>(`/users/${editing.id}`, { version: editing.version, displayName: v.displayName, roles: v.roles ?? [] } satisfies UpdateUserRequest);
+    if (editing === 'new') await post<User>('/users', { username: v.username ?? '', displayName: v.displayName, email: v.email || null, password: v.password ?? '', roles: v.roles ?? [] } satisfies CreateUserRequest);
+    else if (editing) await patch<User>(`/users/${editing.id}`, { version: editing.version, displayName: v.displayName, email: v.email || null, roles: v.roles ?? [] } satisfies UpdateUserRequest);
     message.success(t('users.done'));
     refresh();
   };
@@ -110,9 +110,10 @@ export function UsersPage() {
         ]}
       />
       <FormModal title={editing === 'new' ? t('users.create') : t('users.edit')} open={editing !== null} onClose={() => setEditing(null)} onSubmit={save} form={form}
-        testId="user-form" width={680} fields={['username', 'displayName', 'password', 'roles']}>
+        testId="user-form" width={680} fields={['username', 'displayName', 'email', 'password', 'roles']}>
         {editing === 'new' ? <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('common.required') }]}><Input data-testid="user-form-username" /></Form.Item> : null}
         <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('common.required') }]}><Input data-testid="user-form-display" /></Form.Item>
+        <Form.Item name="email" label={t('notifications.email')} extra={t('notifications.emailHint')}><Input data-testid="user-form-email" type="email" maxLength={254} /></Form.Item>
         {editing === 'new' ? <Form.Item name="password" label={t('users.password')} extra={t('password.hint')} rules={[{ required: true, message: t('common.required') }]}><Input.Password data-testid="user-form-password" /></Form.Item> : null}
         <Form.Item label={t('users.roles')}><RolesField /></Form.Item>
       </FormModal>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { DatedUnitSelect } from '../../components/UnitSelect.tsx';
 import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
 import { CATEGORIES, type Category, type CreatePersonRequest, type Gender, GENDERS, type PersonDetail } from '../../types.ts';
 
@@ -19,7 +19,7 @@ export function EmploymentFields({ prefix }: { prefix: string }) {
   const req = [{ required: true, message: t('common.required') }];
   return (
     <>
-      <Form.Item name="unitId" label={t('person.unit')} rules={req}><UnitSelect testId={`${prefix}-unit`} /></Form.Item>
+      <Form.Item name="unitId" label={t('person.unit')} rules={req}><DatedUnitSelect dateField="fromDate" testId={`${prefix}-unit`} /></Form.Item>
       <Form.Item name="position" label={t('person.position')} rules={req}><Input data-testid={`${prefix}-position`} /></Form.Item>
       <Form.Item name="category" label={t('person.category')} rules={req}>
         <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} data-testid={`${prefix}-category`} />

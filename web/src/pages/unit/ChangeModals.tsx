@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { DatedUnitSelect } from '../../components/UnitSelect.tsx';
 import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
 import { type ChangeUnitRequest, type CreateUnitRequest, type DissolveRequest, UNIT_KINDS, type Unit, type UnitKind } from '../../types.ts';
 
@@ -42,7 +42,7 @@ export function ChangeUnitModal({ unit, open, onClose, onDone }: ModalProps) {
     <FormModal title={t('unit.rename')} open={open} onClose={onClose} onSubmit={submit} form={form} testId="unit-change" fields={['name', 'shortName', 'parentId', 'effectiveOn', 'note']}>
       <Form.Item name="name" label={t('unit.name')} rules={required(t)}><Input data-testid="unit-change-name" /></Form.Item>
       <Form.Item name="shortName" label={t('unit.shortName')}><Input /></Form.Item>
-      <Form.Item name="parentId" label={t('unit.parent')}><UnitSelect testId="unit-change-parent" /></Form.Item>
+      <Form.Item name="parentId" label={t('unit.parent')}><DatedUnitSelect dateField="effectiveOn" testId="unit-change-parent" /></Form.Item>
       <Form.Item name="effectiveOn" label={t('unit.effectiveOn')} rules={required(t)}><DatePicker format="DD/MM/YYYY" data-testid="unit-change-effective" /></Form.Item>
       <Form.Item name="note" label={t('unit.note')}><Input.TextArea rows={2} /></Form.Item>
     </FormModal>

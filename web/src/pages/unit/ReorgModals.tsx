@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { DatedUnitSelect } from '../../components/UnitSelect.tsx';
 import { cityTodayPicked, isoDate } from '../../lib/forms.ts';
 import type { MergeRequest, SplitRequest, SplitResponse, Unit, UnitKind } from '../../types.ts';
 import { useKindOptions } from './ChangeModals.tsx';
@@ -40,14 +40,14 @@ export function MergeModal({ unit, open, onClose, onDone }: { unit: Unit; open: 
     <FormModal title={t('unit.merge')} open={open} onClose={onClose} onSubmit={submit} form={form} testId="merge" width={640}
       fields={['sourceIds', 'code', 'kind', 'name', 'shortName', 'parentId', 'effectiveOn', 'note']}>
       <Form.Item name="sourceIds" label={t('unit.mergeSources')} rules={[{ required: true, message: t('common.required') }]}>
-        <UnitSelect multiple testId="merge-sources" />
+        <DatedUnitSelect dateField="effectiveOn" multiple testId="merge-sources" />
       </Form.Item>
       <Form.Item name="mode" label={t('unit.mergeTargetMode')}>
         <Radio.Group data-testid="merge-target-mode" options={[{ value: 'new', label: <span data-testid="merge-target-new">{t('unit.targetNew')}</span> }, { value: 'existing', label: <span data-testid="merge-target-existing">{t('unit.targetExisting')}</span> }]} />
       </Form.Item>
       {mode === 'existing' ? (
         <Form.Item name="targetId" label={t('unit.targetUnit')} rules={[{ required: true, message: t('common.required') }]}>
-          <UnitSelect testId="merge-target-unit" />
+          <DatedUnitSelect dateField="effectiveOn" testId="merge-target-unit" />
         </Form.Item>
       ) : (
         <>
@@ -61,7 +61,7 @@ export function MergeModal({ unit, open, onClose, onDone }: { unit: Unit; open: 
           </Space.Compact>
           <Form.Item name="name" label={t('unit.name')} rules={[{ required: true, message: t('common.required') }]}><Input data-testid="merge-name" /></Form.Item>
           <Form.Item name="shortName" label={t('unit.shortName')}><Input data-testid="merge-short-name" /></Form.Item>
-          <Form.Item name="parentId" label={t('unit.parent')}><UnitSelect testId="merge-parent" /></Form.Item>
+          <Form.Item name="parentId" label={t('unit.parent')}><DatedUnitSelect dateField="effectiveOn" testId="merge-parent" /></Form.Item>
         </>
       )}
       <Form.Item name="effectiveOn" label={t('unit.effectiveOn')} rules={[{ required: true, message: t('common.required') }]}>

@@ -1,0 +1,73 @@
+-- Working days (ngày làm việc) of the public sector: Monday to Friday, except the days off listed here, plus the
+-- make-up Saturdays listed here (issue 12 §5: deadlines in working days). Seeded from data/holidays-vn.csv (the
+-- research calendar, ../shared/domain/holidays-vn.csv; a test holds this seed equal to the file); an admin adds and
+-- removes days (calendar.manage). A removed day is kept as removed, so it stays removed and keeps its history.
+create table calendar_day (
+  id bigint generated always as identity primary key,
+  day date not null unique,
+  -- holiday (ngày lễ, Tết) and compensatory_day_off (nghỉ bù, nghỉ hoán đổi): weekdays off;
+  -- working_saturday (làm bù): a weekend day worked.
+  kind text not null check (kind in ('holiday', 'compensatory_day_off', 'working_saturday')),
+  name text not null,
+  source text,
+  removed boolean not null default false,
+  version integer not null default 1,
+  updated_at timestamptz not null default now()
+);
+
+insert into calendar_day (day, kind, name, source) values
+  ('2024-01-01', 'holiday', 'Tết Dương lịch (New Year''s Day)', 'https://vietnamnet.vn/en/laborers-to-enjoy-17-days-of-holidays-in-2024-2232489.html'),
+  ('2024-02-08', 'holiday', 'Tết Nguyên đán: 29 tháng Chạp Quý Mão', 'VPCP 8662/VPCP-KGVX (Nov 2023); https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://th389.vn/thu-tuong-chinh-phu-pham-minh-chinh-dong-y-nghi-tet-nguyen-dan-2024-trong-7-ngay-a172920.html'),
+  ('2024-02-09', 'holiday', 'Tết Nguyên đán: 30 tháng Chạp, giao thừa (Lunar New Year''s Eve)', 'VPCP 8662/VPCP-KGVX (Nov 2023); https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://th389.vn/thu-tuong-chinh-phu-pham-minh-chinh-dong-y-nghi-tet-nguyen-dan-2024-trong-7-ngay-a172920.html'),
+  ('2024-02-12', 'holiday', 'Tết Nguyên đán: mùng 3 Tết Giáp Thìn', 'VPCP 8662/VPCP-KGVX (Nov 2023); https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://th389.vn/thu-tuong-chinh-phu-pham-minh-chinh-dong-y-nghi-tet-nguyen-dan-2024-trong-7-ngay-a172920.html'),
+  ('2024-02-13', 'compensatory_day_off', 'Nghỉ bù Tết: mùng 1 fell on Saturday 10/02', 'VPCP 8662/VPCP-KGVX (Nov 2023); https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://th389.vn/thu-tuong-chinh-phu-pham-minh-chinh-dong-y-nghi-tet-nguyen-dan-2024-trong-7-ngay-a172920.html'),
+  ('2024-02-14', 'compensatory_day_off', 'Nghỉ bù Tết: mùng 2 fell on Sunday 11/02', 'VPCP 8662/VPCP-KGVX (Nov 2023); https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://th389.vn/thu-tuong-chinh-phu-pham-minh-chinh-dong-y-nghi-tet-nguyen-dan-2024-trong-7-ngay-a172920.html'),
+  ('2024-04-18', 'holiday', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', 'https://vietnamnet.vn/en/laborers-to-enjoy-17-days-of-holidays-in-2024-2232489.html'),
+  ('2024-04-29', 'compensatory_day_off', 'Nghỉ hoán đổi dịp 30/4-1/5 (made up on Saturday 04/05/2024)', 'VPCP 2450/VPCP-KGVX (12/04/2024); https://baotintuc.vn/infographics/ngay-nghi-le-dip-gio-to-hung-vuong-va-304-152024-20240412212054381.htm'),
+  ('2024-04-30', 'holiday', 'Ngày Chiến thắng (Reunification Day)', 'VPCP 2450/VPCP-KGVX (12/04/2024); https://baotintuc.vn/infographics/ngay-nghi-le-dip-gio-to-hung-vuong-va-304-152024-20240412212054381.htm'),
+  ('2024-05-01', 'holiday', 'Ngày Quốc tế Lao động (International Labour Day)', 'VPCP 2450/VPCP-KGVX (12/04/2024); https://baotintuc.vn/infographics/ngay-nghi-le-dip-gio-to-hung-vuong-va-304-152024-20240412212054381.htm'),
+  ('2024-05-04', 'working_saturday', 'Làm bù for the swapped day off 29/04/2024', 'VPCP 2450/VPCP-KGVX (12/04/2024); https://baotintuc.vn/infographics/ngay-nghi-le-dip-gio-to-hung-vuong-va-304-152024-20240412212054381.htm'),
+  ('2024-09-02', 'holiday', 'Quốc khánh (National Day)', 'https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://en.sggp.org.vn/national-day-holiday-to-last-four-days-post111612.html'),
+  ('2024-09-03', 'holiday', 'Quốc khánh: adjacent day (after)', 'https://vietnamnews.vn/society/1636141/one-week-break-approved-for-tet-holiday-in-2024.html ; https://en.sggp.org.vn/national-day-holiday-to-last-four-days-post111612.html'),
+  ('2025-01-01', 'holiday', 'Tết Dương lịch (New Year''s Day)', 'https://www.tet-amlich.com/2024/11/cac-ngay-nghi-le-2025.html (third-party summary) ; Labour Code 2019 Art 112(1)(a)'),
+  ('2025-01-27', 'holiday', 'Tết Nguyên đán: 28 tháng Chạp Giáp Thìn', 'https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2025-post114084.html'),
+  ('2025-01-28', 'holiday', 'Tết Nguyên đán: 29 tháng Chạp, giao thừa', 'https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2025-post114084.html'),
+  ('2025-01-29', 'holiday', 'Tết Nguyên đán: mùng 1 Tết Ất Tỵ', 'https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2025-post114084.html'),
+  ('2025-01-30', 'holiday', 'Tết Nguyên đán: mùng 2', 'https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2025-post114084.html'),
+  ('2025-01-31', 'holiday', 'Tết Nguyên đán: mùng 3', 'https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2025-post114084.html'),
+  ('2025-04-07', 'holiday', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', 'https://en.baochinhphu.vn/three-days-off-in-celebration-for-hung-kings-commemoration-day-111250304153250976.htm'),
+  ('2025-04-26', 'working_saturday', 'Làm bù for the swapped day off 02/05/2025', 'https://en.baochinhphu.vn/three-days-off-in-celebration-for-hung-kings-commemoration-day-111250304153250976.htm ; https://thoidai.com.vn/nguoi-lao-dong-se-co-ky-nghi-304-15-dai-5-ngay-209915.html'),
+  ('2025-04-30', 'holiday', 'Ngày Chiến thắng (Reunification Day)', 'https://en.baochinhphu.vn/three-days-off-in-celebration-for-hung-kings-commemoration-day-111250304153250976.htm ; https://thoidai.com.vn/nguoi-lao-dong-se-co-ky-nghi-304-15-dai-5-ngay-209915.html'),
+  ('2025-05-01', 'holiday', 'Ngày Quốc tế Lao động (International Labour Day)', 'https://en.baochinhphu.vn/three-days-off-in-celebration-for-hung-kings-commemoration-day-111250304153250976.htm ; https://thoidai.com.vn/nguoi-lao-dong-se-co-ky-nghi-304-15-dai-5-ngay-209915.html'),
+  ('2025-05-02', 'compensatory_day_off', 'Nghỉ hoán đổi dịp 30/4-1/5 (made up on Saturday 26/04/2025)', 'https://en.baochinhphu.vn/three-days-off-in-celebration-for-hung-kings-commemoration-day-111250304153250976.htm ; https://thoidai.com.vn/nguoi-lao-dong-se-co-ky-nghi-304-15-dai-5-ngay-209915.html'),
+  ('2025-09-01', 'holiday', 'Quốc khánh: adjacent day (before)', 'https://en.sggp.org.vn/vietnamese-workers-to-have-four-days-off-for-national-day-2025-post119346.html'),
+  ('2025-09-02', 'holiday', 'Quốc khánh (National Day)', 'https://en.sggp.org.vn/vietnamese-workers-to-have-four-days-off-for-national-day-2025-post119346.html'),
+  ('2026-01-01', 'holiday', 'Tết Dương lịch (New Year''s Day)', 'VPCP 12729/VPCP-KGVX (25/12/2025); https://baochinhphu.vn/cong-chuc-vien-chuc-duoc-nghi-4-ngay-dip-tet-duong-lich-2026-102251225111845247.htm'),
+  ('2026-01-02', 'compensatory_day_off', 'Nghỉ hoán đổi dịp Tết Dương lịch (made up on Saturday 10/01/2026)', 'VPCP 12729/VPCP-KGVX (25/12/2025); https://baochinhphu.vn/cong-chuc-vien-chuc-duoc-nghi-4-ngay-dip-tet-duong-lich-2026-102251225111845247.htm'),
+  ('2026-01-10', 'working_saturday', 'Làm bù for the swapped day off 02/01/2026', 'VPCP 12729/VPCP-KGVX (25/12/2025); https://baochinhphu.vn/cong-chuc-vien-chuc-duoc-nghi-4-ngay-dip-tet-duong-lich-2026-102251225111845247.htm'),
+  ('2026-02-16', 'holiday', 'Tết Nguyên đán: 29 tháng Chạp Ất Tỵ, giao thừa', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html ; https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2026-post120979.html'),
+  ('2026-02-17', 'holiday', 'Tết Nguyên đán: mùng 1 Tết Bính Ngọ', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html ; https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2026-post120979.html'),
+  ('2026-02-18', 'holiday', 'Tết Nguyên đán: mùng 2', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html ; https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2026-post120979.html'),
+  ('2026-02-19', 'holiday', 'Tết Nguyên đán: mùng 3', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html ; https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2026-post120979.html'),
+  ('2026-02-20', 'holiday', 'Tết Nguyên đán: mùng 4', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html ; https://en.sggp.org.vn/prime-minister-approves-9-day-tet-break-for-2026-post120979.html'),
+  ('2026-04-27', 'compensatory_day_off', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch fell on Sunday 26/04)', 'https://thanhnien.vn/gio-to-hung-vuong-304-15-quoc-khanh-29-nam-2026-duoc-nghi-may-ngay-185260223083506397.htm'),
+  ('2026-04-30', 'holiday', 'Ngày Chiến thắng (Reunification Day)', 'https://thanhnien.vn/gio-to-hung-vuong-304-15-quoc-khanh-29-nam-2026-duoc-nghi-may-ngay-185260223083506397.htm'),
+  ('2026-05-01', 'holiday', 'Ngày Quốc tế Lao động (International Labour Day)', 'https://thanhnien.vn/gio-to-hung-vuong-304-15-quoc-khanh-29-nam-2026-duoc-nghi-may-ngay-185260223083506397.htm'),
+  ('2026-08-22', 'working_saturday', 'Làm bù for the swapped day off 31/08/2026', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html'),
+  ('2026-08-31', 'compensatory_day_off', 'Nghỉ hoán đổi dịp Quốc khánh (made up on Saturday 22/08/2026)', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html'),
+  ('2026-09-01', 'holiday', 'Quốc khánh: adjacent day (before)', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html'),
+  ('2026-09-02', 'holiday', 'Quốc khánh (National Day)', 'MoHA notice 9441/TB-BNV; https://vietnamnews.vn/politics-laws/1727514/ministry-of-home-affairs-announces-2026-holiday-schedule-for-lunar-new-year-national-day.html'),
+  ('2026-11-24', 'holiday', 'Ngày Văn hóa Việt Nam (Vietnamese Culture Day; first year, one day, no swap)', 'Nghị quyết 28/2026/QH16 (in force 01/07/2026) https://baochinhphu.vn/ngay-van-hoa-viet-nam-24-11-nguoi-lao-dong-duoc-nghi-lam-huong-nguyen-luong-102260424093821937.htm ; VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-01-01', 'holiday', 'Tết Dương lịch (statutory date; no 2027 swap notice found)', 'Labour Code 2019 Art 111(3), Art 112(1) https://datafiles.chinhphu.vn/cpp/files/vbpq/2019/12/45.signed.pdf (annual public-sector notice for this date not yet found)'),
+  ('2027-02-04', 'holiday', 'Tết Nguyên đán: 28 tháng Chạp Bính Ngọ', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-02-05', 'holiday', 'Tết Nguyên đán: 29 tháng Chạp, giao thừa', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-02-08', 'holiday', 'Tết Nguyên đán: mùng 3 Tết Đinh Mùi', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-02-09', 'compensatory_day_off', 'Nghỉ bù Tết: mùng 1 falls on Saturday 06/02 (split holiday/compensatory derived)', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-02-10', 'compensatory_day_off', 'Nghỉ bù Tết: mùng 2 falls on Sunday 07/02 (split holiday/compensatory derived)', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-04-16', 'holiday', 'Giỗ Tổ Hùng Vương (10/3 âm lịch; statutory, annual notice pending)', 'Labour Code 2019 Art 111(3), Art 112(1) https://datafiles.chinhphu.vn/cpp/files/vbpq/2019/12/45.signed.pdf (annual public-sector notice for this date not yet found)'),
+  ('2027-04-30', 'holiday', 'Ngày Chiến thắng (statutory, annual notice pending)', 'Labour Code 2019 Art 111(3), Art 112(1) https://datafiles.chinhphu.vn/cpp/files/vbpq/2019/12/45.signed.pdf (annual public-sector notice for this date not yet found)'),
+  ('2027-05-03', 'compensatory_day_off', 'Nghỉ bù Ngày Quốc tế Lao động: 01/05 falls on Saturday (statutory rule, annual notice pending)', 'Labour Code 2019 Art 111(3), Art 112(1) https://datafiles.chinhphu.vn/cpp/files/vbpq/2019/12/45.signed.pdf (annual public-sector notice for this date not yet found)'),
+  ('2027-09-02', 'holiday', 'Quốc khánh (National Day)', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-09-03', 'holiday', 'Quốc khánh: adjacent day (after)', 'VPCP 10065/VPCP-KGVX (02/10/2026) https://xaydungchinhsach.chinhphu.vn/de-xuat-2-phuong-an-nghi-tet-nguyen-dan-2027-tet-dinh-mui-11926080513033257.htm'),
+  ('2027-11-24', 'holiday', 'Ngày Văn hóa Việt Nam (statutory, annual notice pending)', 'Nghị quyết 28/2026/QH16 https://baochinhphu.vn/ngay-van-hoa-viet-nam-24-11-nguoi-lao-dong-duoc-nghi-lam-huong-nguyen-luong-102260424093821937.htm (annual notice not yet found)')
+on conflict (day) do nothing;
