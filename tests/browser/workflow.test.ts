@@ -22,6 +22,23 @@ const RETURN_NOTE = 'Báo cáo thành tích chưa nêu sáng kiến được cô
 const OVERRIDE = 'Hội đồng TĐKT phường thống nhất đề nghị: sáng kiến thứ hai đã được công nhận, bản công nhận kèm theo hồ sơ';
 
 /** Opens an antd Select by test id, optionally types a search, and clicks the option containing this text. */
+/**
+ * Opens a row's rating select and chooses an option. The table refetches after each proposal and may re-render the
+ * row while its drop-down is open, which closes it: open it again and choose again, as a user would.
+ */
+async function chooseRating(page: Page, select: Locator, rating: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: rating }).last().click({ timeout: 4_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 async function pick(page: Page, testId: string, text: string, search?: string): Promise<void> {
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(search);
@@ -113,8 +130,7 @@ describe('from the yearly rating to the city chairman\'s decision (issue 12)', (
     const colleague = (await peers.first().locator('td').nth(0).innerText()).trim();
 
     for (const [name, rating] of [[NOMINEE, 'Hoàn thành xuất sắc nhiệm vụ'], [colleague, 'Hoàn thành tốt nhiệm vụ']] as const) {
-      await row(table, name).getByTestId('ratings-propose').click();
-      await officer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: rating }).click();
+      await chooseRating(officer, row(table, name).getByTestId('ratings-propose'), rating);
       await expect.poll(() => row(table, name).innerText(), POLL).toContain('Đã đề xuất');
     }
 
