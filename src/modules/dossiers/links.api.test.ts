@@ -7,6 +7,8 @@ import { type DossierWorld, api, bodyFor, dossierIn } from './test-dossiers.ts';
 import { makeDossierWorld } from './test-dossiers.ts';
 import { makePerson } from '../../../tests/support/factories.ts';
 import { dossiersFromReview } from './commands.ts';
+import { definedJobs } from '../../server/jobs.ts';
+import { remindDeadlines } from './reminders.ts';
 
 let ctx: TestContext;
 let w: DossierWorld;
@@ -32,6 +34,34 @@ describe('deadlines, inbox and notifications', () => {
     const later = (await a.send(w.atCity.board_specialist, 'GET', '/inbox')).json().groups.find((g: { kind: string }) => g.kind === 'dossiers.to_appraise');
     expect(later.overdue).toBeGreaterThanOrEqual(1);
     expect(later.items.find((i: { entityId: number }) => i.entityId === d.id).overdue).toBe(true);
+  });
+
+  it('reminds the receiving level the working day before a deadline, once a day, and again once it has passed', async () => {
+    expect(definedJobs()).toContain('dossiers.deadline-reminders'); // the daily job (07:00, city time) runs this
+    const d = await dossierIn(ctx.db, ctx.app, w, 'received');
+    const dueOn = (await a.detail(w.atCity.board_specialist, d.id)).dueOn as string;
+    const dayBefore = await addWorkingDays(ctx.db, dueOn, -1);
+    const reminders = async () => ((await a.send(w.atCity.board_specialist, 'GET', '/notifications?limit=100')).json().items as { entityId: number | null; kind: string; text: string }[])
+      .filter((n) => n.entityId === d.id && n.kind.startsWith('dossier.'));
+    const shown = dueOn.split('-').reverse().join('/');
+
+    const twoDaysBefore = await addWorkingDays(ctx.db, dayBefore, -1);
+    await ctx.db.tx((q) => remindDeadlines(q, twoDaysBefore));
+    expect((await reminders()).filter((n) => n.kind === 'dossier.due')).toHaveLength(0); // two working days ahead: not yet
+    await ctx.db.tx((q) => remindDeadlines(q, dayBefore));
+    await ctx.db.tx((q) => remindDeadlines(q, dayBefore)); // a second run that day (another instance) adds nothing
+    const due = (await reminders()).filter((n) => n.kind === 'dossier.due');
+    expect(due).toHaveLength(1);
+    expect(due[0].text).toContain(`đến hạn xử lý ngày ${shown}`);
+
+    const dayAfter = await addWorkingDays(ctx.db, dueOn, 1);
+    await ctx.db.tx((q) => remindDeadlines(q, dayAfter));
+    const overdue = (await reminders()).filter((n) => n.kind === 'dossier.overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].text).toContain(`quá hạn xử lý (hạn ${shown})`);
+    // The sender is not told: it is not theirs to act on.
+    const sender = ((await a.send(w.atWard.unit_officer, 'GET', '/notifications?limit=100')).json().items as { entityId: number | null; kind: string }[]);
+    expect(sender.filter((n) => n.entityId === d.id && (n.kind === 'dossier.due' || n.kind === 'dossier.overdue'))).toHaveLength(0);
   });
 
   it('tells the officer who sent it when it comes back, with the reasons', async () => {

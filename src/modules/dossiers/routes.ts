@@ -14,6 +14,7 @@ import { transition } from './transition.ts';
 // Registered at load: the inbox source "dossiers" and the decisions register's hook (closes answered dossiers).
 import './inbox.ts';
 import './decision-link.ts';
+import './reminders.ts';
 
 const tags = ['dossiers'];
 
