@@ -23,14 +23,16 @@ const OVERRIDE = 'Hội đồng TĐKT phường thống nhất đề nghị: sá
 
 /** Opens an antd Select by test id, optionally types a search, and clicks the option containing this text. */
 /**
- * Opens a row's rating select and chooses an option. The table refetches after each proposal and may re-render the
- * row while its drop-down is open, which closes it: open it again and choose again, as a user would.
+ * Opens an antd select and chooses an option, until the select shows it. A refetch may re-render the select while
+ * its drop-down is open (which closes it), or a click may land while the drop-down is still opening: open it again
+ * and choose again, as a user would.
  */
-async function chooseRating(page: Page, select: Locator, rating: string): Promise<void> {
+async function choose(page: Page, select: Locator, option: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await select.click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: rating }).last().click({ timeout: 4_000 });
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).last().click({ timeout: 4_000 });
+      await expect.poll(() => select.innerText(), { timeout: 4_000 }).toContain(option);
       return;
     } catch (error) {
       if (attempt >= 5) throw error;
@@ -130,7 +132,7 @@ describe('from the yearly rating to the city chairman\'s decision (issue 12)', (
     const colleague = (await peers.first().locator('td').nth(0).innerText()).trim();
 
     for (const [name, rating] of [[NOMINEE, 'Hoàn thành xuất sắc nhiệm vụ'], [colleague, 'Hoàn thành tốt nhiệm vụ']] as const) {
-      await chooseRating(officer, row(table, name).getByTestId('ratings-propose'), rating);
+      await choose(officer, row(table, name).getByTestId('ratings-propose'), rating);
       await expect.poll(() => row(table, name).innerText(), POLL).toContain('Đã đề xuất');
     }
 
@@ -254,10 +256,9 @@ describe('from the yearly rating to the city chairman\'s decision (issue 12)', (
     await step(board, 'start_appraisal', 'Đang thẩm định');
     await step(board, 'return', 'Bị trả lại', async () => {
       const modal = board.getByTestId('dossier-transition-form');
-      await modal.locator('.ant-select').nth(0).click();
-      await board.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: NOMINEE }).click();
-      await modal.locator('.ant-select').nth(1).click();
-      await board.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Báo cáo thành tích' }).click();
+      await choose(board, modal.locator('.ant-select').nth(0), NOMINEE);
+      await choose(board, modal.locator('.ant-select').nth(1), 'Báo cáo thành tích');
+      await expect.poll(() => modal.locator('.ant-select').nth(0).innerText(), POLL).toContain(NOMINEE); // still chosen
       await board.getByTestId('return-reason-note').fill(RETURN_NOTE);
     });
     expect(await board.getByTestId('dossier-return-reasons').innerText()).toContain(RETURN_NOTE);
