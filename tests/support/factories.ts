@@ -7,7 +7,8 @@ import { insertEvent, insertUnit } from '../../src/modules/org/repo.ts';
 import type { UnitKind } from '../../src/modules/org/types.ts';
 import { nameColumns } from '../../src/modules/people/derive.ts';
 import { insertEmployment } from '../../src/modules/people/repo.ts';
-import { cccdPrefix } from '../../src/shared/cccd.ts';
+import { CCCD_PROVINCE_CODES, cccdPrefix } from '../../src/shared/cccd.ts';
+import { randomInt } from 'node:crypto';
 
 let counter = 0;
 const unique = () => `${process.pid % 1000}${Date.now() % 100000}${++counter}`;
@@ -15,10 +16,17 @@ const unique = () => `${process.pid % 1000}${Date.now() % 100000}${++counter}`;
 /** A unique, valid unit code. */
 export const uniqueCode = (prefix = 'T') => `${prefix}${unique()}`;
 
+// Test files of a run share one PostgreSQL database, so their CCCDs must not collide: a CCCD has only 6 free digits
+// per province, gender and birth year. Each test process takes a province and a random starting number, then counts
+// up, so two processes collide only if they drew the same province and overlapping runs of numbers.
+const PROVINCES = [...CCCD_PROVINCE_CODES].sort();
+const cccdProvince = PROVINCES[randomInt(PROVINCES.length)];
+let cccdNext = randomInt(1_000_000);
+
 /** A unique, valid CCCD for a gender and birth year. */
 export function uniqueCccd(gender: 'female' | 'male' = 'male', birthYear = 1985): string {
-  const tail = String((Number(unique()) * 7919 + counter) % 1_000_000).padStart(6, '0');
-  return `${cccdPrefix('001', gender, birthYear)}${tail}`;
+  cccdNext = (cccdNext + 1) % 1_000_000;
+  return `${cccdPrefix(cccdProvince, gender, birthYear)}${String(cccdNext).padStart(6, '0')}`;
 }
 
 /** Creates a unit (with a fresh top unit as parent when none is given). */
