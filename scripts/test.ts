@@ -17,6 +17,7 @@ const problems: string[] = [];
 const SYSTEM_NEEDS = [
   { path: '/usr/bin/chromium', packages: 'chromium fonts-dejavu-core fonts-noto-core' },
   { path: '/usr/bin/soffice', packages: 'libreoffice-calc-nogui' },
+  { path: '/usr/lib/libreoffice/program/libswlo.so', packages: 'libreoffice-writer-nogui' },
 ];
 
 /** Installs what is missing when running as root; otherwise stops with the exact command (never skips). */

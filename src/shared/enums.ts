@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   // The workflow from evaluation to decision (issue 12).
   'calendar.manage', 'evaluation.write', 'evaluation.decide', 'registration.write', 'registration.approve', 'review.manage',
   'council.manage', 'council.vote', 'dossier.read', 'dossier.write', 'dossier.appraise', 'dossier.decide', 'decision.read', 'decision.issue',
+  // Documents, certificates, reward money and revocation (issue 13).
+  'document.write', 'document.template', 'certificate.print', 'reward.manage', 'decision.revoke',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -22,3 +22,22 @@ export function openInLibreOffice(files: Record<string, Buffer>): Record<string,
   for (const csv of readdirSync(join(dir, 'out'))) out[`${basename(csv, '.csv')}.xlsx`] = readFileSync(join(dir, 'out', csv), 'utf8');
   return out;
 }
+
+/**
+ * Converts documents (.docx) to PDF in headless LibreOffice Writer and returns each PDF by the source's name
+ * ("a.docx" → bytes of a.pdf). A file LibreOffice cannot open throws, so this proves a .docx opens cleanly; read the
+ * PDF's text with `tests/support/pdf-text.ts` to check what LibreOffice saw.
+ * @throws Error when LibreOffice fails or writes no PDF for a file
+ */
+export function convertDocxToPdf(files: Record<string, Buffer>): Record<string, Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'vd-lo-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const r = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', join(dir, 'out'), ...Object.keys(files).map((f) => join(dir, f))], { encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  const out: Record<string, Buffer> = {};
+  for (const name of Object.keys(files)) {
+    const pdf = join(dir, 'out', `${basename(name).replace(/\.[^.]+$/, '')}.pdf`);
+    try { out[name] = readFileSync(pdf); } catch { throw new Error(`LibreOffice wrote no PDF for ${name}: ${r.stderr}`); }
+  }
+  return out;
+}

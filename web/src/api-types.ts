@@ -49,7 +49,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
                             timeZone: string;
                         } | {
                             /** @enum {boolean} */
@@ -113,7 +113,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
                             timeZone: string;
                         };
                     };
@@ -200,7 +200,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
                             timeZone: string;
                         };
                     };

@@ -37,6 +37,16 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'dossier.decide': ['system_admin', 'board_leader', 'unit_leader'],
   'decision.read': ROLES,
   'decision.issue': ['system_admin', 'board_specialist', 'board_leader', 'unit_leader'],
+  // Documents: officers draft and edit the papers of a dossier or decision before issue (everyone who reads the
+  // decision or dossier downloads them); the wording of an authority (căn cứ lines, signers, place) is the Board's.
+  'document.write': ['system_admin', 'board_specialist', 'unit_officer'],
+  'document.template': ['system_admin', 'board_specialist'],
+  // Printing certificates on the blanks, and each printer's calibration.
+  'certificate.print': ['system_admin', 'board_specialist', 'unit_officer'],
+  // The reward fund of an authority (budget, payments made).
+  'reward.manage': ['system_admin', 'board_specialist', 'unit_officer'],
+  // Revoking an award (Law Art 93) is a decision of the authority that gave it, as issuing is.
+  'decision.revoke': ['system_admin', 'board_specialist', 'board_leader', 'unit_leader'],
 };
 
 /** Roles that must sign in with a second factor when MFA_REQUIRED is on: they administer or decide for everyone in scope. */

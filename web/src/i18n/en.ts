@@ -1,3 +1,8 @@
+import { certificatesEn } from './modules/certificates.ts';
+import { documentsEn } from './modules/documents.ts';
+import { revocationEn } from './modules/revocation.ts';
+import { rewardsEn } from './modules/rewards.ts';
+import { signaturesEn } from './modules/signatures.ts';
 import type { Messages } from './vi.ts';
 
 /** English texts of the web app. */
@@ -348,4 +353,9 @@ export const en: Messages = {
     },
   },
   lang: { vi: 'Tiếng Việt', en: 'English' },
+  documents: documentsEn,
+  certificates: certificatesEn,
+  rewards: rewardsEn,
+  revocation: revocationEn,
+  signatures: signaturesEn,
 };

@@ -1,3 +1,8 @@
+import { certificatesVi } from './modules/certificates.ts';
+import { documentsVi } from './modules/documents.ts';
+import { revocationVi } from './modules/revocation.ts';
+import { rewardsVi } from './modules/rewards.ts';
+import { signaturesVi } from './modules/signatures.ts';
 /** Vietnamese texts of the web app (the default language). Keys mirror `en.ts`. */
 export const vi = {
   app: { name: 'vinhdanh — Thi đua, Khen thưởng', short: 'vinhdanh' },
@@ -348,8 +353,14 @@ export const vi = {
     },
   },
   lang: { vi: 'Tiếng Việt', en: 'English' },
+  // Issue 13, one namespace per module (each in its own file under ./modules/).
+  documents: documentsVi,
+  certificates: certificatesVi,
+  rewards: rewardsVi,
+  revocation: revocationVi,
+  signatures: signaturesVi,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './widen.ts';
 /** The shape every locale must have. */
 export type Messages = Widen<typeof vi>;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { GuardedButton } from '../../components/Guarded.tsx';
 import { cityTodayPicked, isoDate, showDate } from '../../lib/forms.ts';
 import type { Decision, IssueDecisionRequest } from '../../types.ts';
+import { DecisionPanels } from './DecisionPanels.tsx';
 import { STATUS_COLOR } from './Decisions.tsx';
 
 /** One decision: its fields, awardees, and for a draft the issue (number given now) and discard actions. */
@@ -32,6 +33,7 @@ export function DecisionPage() {
     message.success(t('awarding.decisions.issued', { number: done.numberText }));
   });
   return (
+    <>
     <Card title={<Space>{x.numberText ?? t('awarding.decisions.draftNumber')}<Tag color={STATUS_COLOR[x.status]} data-testid="decision-status">{t(`awarding.decisions.statuses.${x.status}`)}</Tag></Space>}>
       <ErrorAlert error={error} />
       <Descriptions size="small" column={2} bordered items={[
@@ -62,5 +64,7 @@ export function DecisionPage() {
         </Form>
       )}
     </Card>
+    <DecisionPanels decision={x} refresh={refresh} />
+    </>
   );
 }

@@ -1,0 +1,27 @@
+// Dates and numbers as Vietnamese official papers print them (Nghị định 30/2020, Phụ lục I): dd/mm/yyyy, and the
+// place-and-date line "ngày 08 tháng 12 năm 2026" (day and month below 10 with a leading 0 — for day 1–9 and month
+// 1–2 the decree asks for it so that nobody can add a digit).
+
+const parts = (isoDate: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new Error(`not a calendar date: ${isoDate}`);
+  return { y: m[1], m: m[2], d: m[3] };
+};
+
+/** "2026-12-08" → "08/12/2026". */
+export function dmy(isoDate: string): string {
+  const { y, m, d } = parts(isoDate);
+  return `${d}/${m}/${y}`;
+}
+
+/** "2026-12-08" → "ngày 08 tháng 12 năm 2026". */
+export function longDateVi(isoDate: string): string {
+  const { y, m, d } = parts(isoDate);
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** 1234567 → "1.234.567" (Vietnamese groups thousands with dots). */
+export function groupVi(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
