@@ -56,6 +56,34 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'GET /quotas', permission: 'eligibility.read', request: async () => ({ method: 'GET', url: '/api/v1/quotas?year=2025' }) },
   { name: 'POST /quotas', permission: 'quota.manage', request: async () => ({ method: 'POST', url: '/api/v1/quotas', payload: { award: 'grassroots_emulation_fighter', unitId: w.a1, year: 2025, max: 5, basis: 'Thử' } }) },
+  // The workflow from evaluation to decision (issue 12). Each request makes its own unit or person, so an allowed
+  // role's write never meets an earlier one's.
+  { name: 'POST /evaluations', permission: 'evaluation.write', request: async () => ({ method: 'POST', url: '/api/v1/evaluations', payload: { year: 2025, personId: (await makePerson(ctx.db, { unitId: w.a1 })).id } }) },
+  { name: 'PUT /registrations', permission: 'registration.write', request: async () => ({ method: 'PUT', url: '/api/v1/registrations', payload: { unitId: await makeUnit(ctx.db, { parentId: w.a }), year: 2026, items: [] } }) },
+  { name: 'POST /reviews', permission: 'review.manage', request: async () => ({ method: 'POST', url: '/api/v1/reviews', payload: { orgUnitId: await makeUnit(ctx.db, { parentId: w.a }), year: 2025 } }) },
+  {
+    name: 'POST /councils', permission: 'council.manage',
+    request: async () => ({
+      method: 'POST', url: '/api/v1/councils',
+      payload: { orgUnitId: w.a1, purpose: 'other', title: 'Họp hội đồng thử', meetsOn: '2025-12-20', ballot: 'paper', members: [{ name: 'Chủ tịch Hội đồng', role: 'chair' }], candidates: [{ personId: (await makePerson(ctx.db, { unitId: w.a1 })).id, awardCode: 'advanced_worker' }] },
+    }),
+  },
+  { name: 'GET /decisions', permission: 'decision.read', request: async () => ({ method: 'GET', url: '/api/v1/decisions' }) },
+  {
+    name: 'POST /decisions', permission: 'decision.issue',
+    request: async () => ({
+      method: 'POST', url: '/api/v1/decisions',
+      payload: { authorityUnitId: w.a, kind: 'QĐ-UBND', awardCode: 'advanced_worker', awardType: 'merit', periodFrom: 2025, periodTo: 2025, awardees: [{ personId: (await makePerson(ctx.db, { unitId: w.a1 })).id }] },
+    }),
+  },
+  { name: 'GET /dossiers', permission: 'dossier.read', request: async () => ({ method: 'GET', url: '/api/v1/dossiers' }) },
+  {
+    name: 'POST /dossiers', permission: 'dossier.write',
+    request: async () => ({
+      method: 'POST', url: '/api/v1/dossiers',
+      payload: { title: 'Đề nghị khen thưởng thử', awardType: 'merit', awardCode: 'advanced_worker', year: 2025, senderUnitId: w.a1, receiverUnitId: w.a, nominees: [{ personId: (await makePerson(ctx.db, { unitId: w.a1 })).id }] },
+    }),
+  },
 ];
 
 const sessions = new Map<Role, string>();
