@@ -83,7 +83,7 @@ export async function benchRatingsImport(): Promise<number> {
     const scope = { all: true as const };
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const { jobId, done } = await startImport(db, SYSTEM_ACTOR, scope, 'ratings', file, 'xep-loai.xlsx');
+    const { jobId, done } = await startImport(db, SYSTEM_ACTOR, scope, 'ratings', file, 'xep-loai.xlsx', { here: { everyMs: 250 } });
     await done;
     const staged = performance.now();
     const [job] = await db.query<{ error_count: number; errors: unknown; status: string }>('select status, error_count, errors from import_job where id = $1', [jobId]);

@@ -1,13 +1,13 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
-import { type Db, openDatabase } from './db.ts';
+import { openDatabase } from './db.ts';
 import { startJobs, stopJobs } from './jobs.ts';
 import { migrate } from './migrate.ts';
 import { LawError } from '../modules/catalogue/catalogue.ts';
 import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
 import { warmDiscovery } from '../modules/eligibility/discovery-warm.ts';
-import { recoverInterruptedJobs } from '../modules/imports/jobs.ts';
+import { recoverImports } from '../modules/imports/background.ts';
 import { checkLaw } from '../modules/rules/law-check.ts';
 import { schemes } from '../modules/evaluations/schemes.ts';
 import { workflows } from '../modules/dossiers/workflow.ts';
@@ -26,13 +26,12 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  // An embedded database is this process's alone (data-dir-lock.ts): every job left parsing or applying was
-  // interrupted. On a PostgreSQL server other processes may be at work: only jobs whose lease ran out, checked
-  // again every half minute (a process that dies mid-import leaves its job to the others).
-  app.log.info(await recoverInterruptedJobs(db, db.kind === 'pglite' ? 'all' : 'expired'), 'import jobs recovered');
-  const recovery = db.kind === 'postgresql' ? sweepExpiredJobs(db, (n) => app.log.info(n, 'import jobs recovered')) : null;
   // Background work (pg-boss on this database): started before the seed, which may enqueue jobs.
   await startJobs(db, config, { work: config.jobsWorkers, log: app.log });
+  // An embedded database is this process's alone (data-dir-lock.ts): every import left parsing or applying was
+  // interrupted. On a PostgreSQL server other processes may be at work: only jobs whose lease ran out; a pg-boss
+  // cron job (imports/background.ts) checks again every minute. A file still waiting is queued again.
+  app.log.info(await recoverImports(db, db.kind === 'pglite' ? 'all' : 'expired'), 'import jobs recovered');
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
   // History digests left stale (after a migration on an existing database, or writes of a process that stopped)
@@ -54,7 +53,6 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = async () => {
-    if (recovery) clearInterval(recovery);
     await app.close();
     await stopJobs();
     await db.close();
@@ -62,17 +60,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-/** Releases import jobs whose lease ran out, periodically (PostgreSQL: several app processes share the jobs). */
-function sweepExpiredJobs(db: Db, log: (n: Awaited<ReturnType<typeof recoverInterruptedJobs>>) => void): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    recoverInterruptedJobs(db, 'expired')
-      .then((n) => n.failed + n.released + n.expired > 0 && log(n))
-      .catch(() => undefined);
-  }, 30_000);
-  timer.unref();
-  return timer;
 }
 
 main().catch((error) => {

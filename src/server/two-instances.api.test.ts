@@ -11,7 +11,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type TestContext, call, createTestContext } from '../../tests/support/app.ts';
 import { eventually } from '../../tests/support/eventually.ts';
-import { TEST_PASSWORD, makeUser } from '../../tests/support/factories.ts';
+import { TEST_PASSWORD, makeUser, uniqueCccd } from '../../tests/support/factories.ts';
+import { PEOPLE_HEADER, upload, xlsxOf } from '../modules/imports/test-helpers.ts';
 import { type DossierWorld, api, bodyFor, dossierIn, makeDossierWorld, makeDraft, newKey } from '../modules/dossiers/test-dossiers.ts';
 
 const onPostgres = !!inject('databaseUrl');
@@ -163,5 +164,26 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL database (skip
     expect(sentTo()).toBe(dossiers.length);
     const pending = await a.db.query<{ n: number }>("select count(*)::int as n from notification where user_id = $1 and kind = 'dossier.returned' and emailed_at is null", [own.atWard.unit_officer.id]);
     expect(pending[0].n).toBe(0);
+  });
+
+  it('parses an upload taken by one instance in a background job, and applies it through the other', async () => {
+    const officer = await makeUser(a.db, [{ role: 'unit_officer', orgUnitId: w.ward }]);
+    const [{ code }] = await a.db.query<{ code: string }>('select code from org_unit where id = $1', [w.ward]);
+    const rows = [1, 2, 3].map((i) => [uniqueCccd(), `Người Nhập ${i}`, 'Nam', '01/01/1985', code, 'Chuyên viên', 'Công chức', 'Không', '01/01/2024']);
+    const res = await upload(a.app, officer.cookie, '/api/v1/imports/people', await xlsxOf(PEOPLE_HEADER, rows));
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().id as number;
+    // The file waits on its job row, not in A's memory: B sees the job validated once either instance's worker parsed it.
+    let job: { status: string; summary?: { counts?: { created?: number } } } = { status: 'parsing' };
+    await eventually(async () => {
+      job = (await call(b.app, officer.cookie, { method: 'GET', url: `/api/v1/imports/${id}` })).json();
+      return job.status !== 'parsing';
+    }, 'the upload to be parsed');
+    expect(job.status).toBe('validated');
+    const applied = await call(b.app, officer.cookie, { method: 'POST', url: `/api/v1/imports/${id}/apply` });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().created).toBe(3);
+    const [{ file }] = await a.db.query<{ file: unknown }>('select file from import_job where id = $1', [id]);
+    expect(file).toBeNull(); // the stored file goes once its rows are staged
   });
 });

@@ -8,7 +8,7 @@ let ctx: TestContext;
 let w: Awaited<ReturnType<typeof makeWorld>>;
 let codes: Record<'a' | 'a1' | 'b1', string>;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: true }); // uploads are parsed by a pg-boss job
   w = await makeWorld(ctx.db);
   const rows = await ctx.db.query<{ id: number; code: string }>('select id, code from org_unit where id = any($1::bigint[])', [[w.a, w.a1, w.b1]]);
   const code = (id: number) => rows.find((r) => r.id === id)?.code as string;
@@ -234,9 +234,11 @@ describe('progress', () => {
     const seen: { totalRows: number; processedRows: number; progress: number; status: string }[] = [];
     let jobId = 0;
     const started = await startImport(ctx.db, { id: w.board.id, name: w.board.username }, { all: true }, 'people', file, 'lon.xlsx', {
-      everyMs: 0,
-      written: async () => {
-        seen.push((await get(w.board.cookie, `/api/v1/imports/${jobId}`)).json());
+      here: {
+        everyMs: 0,
+        written: async () => {
+          seen.push((await get(w.board.cookie, `/api/v1/imports/${jobId}`)).json());
+        },
       },
     });
     jobId = started.jobId;

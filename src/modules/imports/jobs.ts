@@ -51,13 +51,34 @@ const LEASE = `now() + interval '${LEASE_SECONDS} seconds'`;
 /** A new lease token. */
 export const newLeaseOwner = (): string => randomUUID();
 
-/** A new job in `parsing`, leased to `owner`; `estimatedRows` (from counting the sheet's rows) is the progress bar's total until the real count. */
-export async function insertJob(q: Queryable, kind: ImportKind, fileName: string, createdBy: number | null, estimatedRows: number | null, owner: string): Promise<number> {
+/**
+ * A new job in `parsing`, queued: its file and the uploader's scope are stored on it, no process holds it yet
+ * (`claimForStaging` leases it to the process that parses it). `estimatedRows` (from counting the sheet's rows)
+ * is the progress bar's total until the real count.
+ */
+export async function insertJob(q: Queryable, kind: ImportKind, fileName: string, createdBy: number | null, estimatedRows: number | null, file: Buffer, scope: unknown): Promise<number> {
   const [row] = await q.query<{ id: number }>(
-    `insert into import_job (kind, status, file_name, created_by, total_rows, lease_owner, lease_until) values ($1, 'parsing', $2, $3, $4, $5, ${LEASE}) returning id`,
-    [kind, fileName.slice(0, 255), createdBy, estimatedRows ?? 0, owner],
+    `insert into import_job (kind, status, file_name, created_by, total_rows, file, scope) values ($1, 'parsing', $2, $3, $4, $5, $6) returning id`,
+    [kind, fileName.slice(0, 255), createdBy, estimatedRows ?? 0, file, JSON.stringify(scope)],
   );
   return row.id;
+}
+
+/**
+ * Leases a queued job (or one whose parser stopped: lease run out) to a new owner, returning the owner, the file
+ * and the uploader's scope; null when another process holds it or it is no longer parsing (a retried pg-boss job
+ * after the work was done).
+ */
+export async function claimForStaging(q: Queryable, id: number): Promise<{ owner: string; file: Buffer; scope: unknown } | null> {
+  const owner = newLeaseOwner();
+  const rows = await q.query<{ file: Buffer | Uint8Array | null; scope: unknown }>(
+    `update import_job set lease_owner = $2, lease_until = ${LEASE}
+      where id = $1 and status = 'parsing' and file is not null and (lease_until is null or lease_until < now())
+      returning file, scope`,
+    [id, owner],
+  );
+  const r = rows[0];
+  return r?.file ? { owner, file: Buffer.from(r.file), scope: r.scope } : null;
 }
 
 /** Extends the lease of a job its owner is still parsing or applying. */
@@ -95,7 +116,7 @@ export async function finishStaging(
   const status: JobStatus = r.errors.length > 0 ? 'invalid' : 'validated';
   await q.query(
     `update import_job set status = $3, total_rows = $4, processed_rows = $4, progress = 1, summary = $5, errors = $6,
-            error_count = $7, staged = $8, finished_at = now(), lease_owner = null, lease_until = null
+            error_count = $7, staged = $8, file = null, finished_at = now(), lease_owner = null, lease_until = null
       where id = $1 and lease_owner = $2 and status = 'parsing'`,
     [id, owner, status, r.totalRows, JSON.stringify(r.summary), JSON.stringify(r.errors.slice(0, MAX_STORED_ERRORS)), r.errors.length, status === 'validated' ? JSON.stringify(r.staged) : null],
   );
@@ -103,7 +124,7 @@ export async function finishStaging(
 
 export async function failJob(q: Queryable, id: number, owner: string, reason: string): Promise<void> {
   await q.query(
-    `update import_job set status = 'failed', summary = $3, staged = null, finished_at = now(), lease_owner = null, lease_until = null
+    `update import_job set status = 'failed', summary = $3, staged = null, file = null, finished_at = now(), lease_owner = null, lease_until = null
       where id = $1 and lease_owner = $2 and status = 'parsing'`,
     [id, owner, JSON.stringify({ failure: reason })],
   );
@@ -164,17 +185,33 @@ export async function markApplied(q: Queryable, id: number, owner: string, appli
 export type RecoveryMode = 'all' | 'expired';
 
 /**
- * Cleans up after a process that stopped mid-import (run at start-up, and periodically on PostgreSQL): a job
- * left parsing fails with a reason; one left applying goes back to validated with a note (its transaction
+ * Cleans up after a process that stopped mid-import (run at start-up, and every minute by a pg-boss cron job,
+ * background.ts): a job left parsing without its file fails with a reason (one with its file is queued again,
+ * `takeStalledStaging`); one left applying goes back to validated with a note (its transaction
  * rolled back with the process, so nothing was written) and can be applied again; staged rows of jobs nobody
  * applied within a week are dropped.
  */
+const goneWhere = (mode: RecoveryMode) => (mode === 'all' ? 'true' : "(lease_until < now() or (lease_until is null and created_at < now() - interval '1 hour'))");
+
+/**
+ * Jobs left parsing whose file is still stored (their parser stopped, or their queued parse was lost): given back
+ * to the queue (lease cleared); the caller enqueues them again in the same transaction.
+ */
+export async function takeStalledStaging(q: Queryable, mode: RecoveryMode): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `update import_job set lease_owner = null, lease_until = null
+      where status = 'parsing' and file is not null and ${goneWhere(mode)} returning id`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
 export async function recoverInterruptedJobs(q: Queryable, mode: RecoveryMode): Promise<{ failed: number; released: number; expired: number }> {
-  const gone = mode === 'all' ? 'true' : "(lease_until < now() or (lease_until is null and created_at < now() - interval '1 hour'))";
+  const gone = goneWhere(mode);
+  // Parsing without a file: from before files were stored on their job (nothing to parse again).
   const failed = await q.query(
     `update import_job set status = 'failed', staged = null, finished_at = now(), lease_owner = null, lease_until = null,
             summary = coalesce(summary, '{}'::jsonb) || '{"failure":"interrupted"}'::jsonb
-      where status = 'parsing' and ${gone} returning id`,
+      where status = 'parsing' and file is null and ${gone} returning id`,
   );
   const released = await q.query(
     `update import_job set status = 'validated', lease_owner = null, lease_until = null,

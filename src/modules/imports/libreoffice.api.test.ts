@@ -6,7 +6,7 @@ import { openInLibreOffice } from '../../../tests/support/libreoffice.ts';
 let ctx: TestContext;
 let w: Awaited<ReturnType<typeof makeWorld>>;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: true }); // uploads are parsed by a pg-boss job
   w = await makeWorld(ctx.db);
 });
 afterAll(() => ctx.close());

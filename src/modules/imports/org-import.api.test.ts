@@ -8,7 +8,7 @@ let ctx: TestContext;
 let w: Awaited<ReturnType<typeof makeWorld>>;
 let topCode: string;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: true }); // uploads are parsed by a pg-boss job
   w = await makeWorld(ctx.db);
   [{ code: topCode }] = await ctx.db.query<{ code: string }>('select code from org_unit where id = $1', [w.top]);
 });

@@ -5,7 +5,7 @@ import { readXlsx, upload, waitForJob, xlsxOf } from './test-helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: true }); // uploads are parsed by a pg-boss job
 });
 afterAll(() => ctx.close());
 

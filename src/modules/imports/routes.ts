@@ -14,6 +14,7 @@ import { exportUsers } from './export-users.ts';
 import { listJobsOf } from './jobs.ts';
 import { permissionFor } from './kinds.ts';
 import { presentJob } from './presenter.ts';
+import './background.ts'; // defines the pg-boss jobs that parse uploads and recover stopped ones
 import { applyImport, loadOwnJob, startImport } from './run-import.ts';
 import * as s from './schema.ts';
 import { XLSX_TYPE, buildTemplate, contentDisposition } from './template.ts';

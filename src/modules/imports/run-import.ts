@@ -1,4 +1,4 @@
-import type { Db } from '../../server/db.ts';
+import type { Db, Queryable } from '../../server/db.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { analyzeUnits } from '../org/repo.ts';
@@ -36,7 +36,7 @@ function holdLease(db: Db, jobId: number, owner: string): () => void {
   return () => clearInterval(timer);
 }
 
-/** A job whose file is being parsed; `done` settles when validation has finished (or failed). */
+/** A queued job; `done` settles when its parsing and validation have finished (or failed), wherever they ran. */
 export interface StartedImport {
   jobId: number;
   done: Promise<void>;
@@ -51,24 +51,62 @@ export interface ProgressOptions {
 
 const PROGRESS: ProgressOptions = { everyMs: 250 };
 
+/** Queues the parsing of a stored job (pg-boss, in the caller's transaction); set by background.ts, which defines the job. */
+let queueStaging: ((q: Queryable, jobId: number) => Promise<unknown>) | null = null;
+export function setStagingQueue(fn: (q: Queryable, jobId: number) => Promise<unknown>): void {
+  queueStaging = fn;
+}
+
 /**
- * Checks that the file is a readable .xlsx with the template's columns, creates the job, and
- * parses, validates and previews the rows in the background (the caller answers 202 at once).
+ * Checks that the file is a readable .xlsx with the template's columns, then stores it on a new job and queues its
+ * parsing, validation and preview through pg-boss in the same transaction (the caller answers 202 at once; any app
+ * process may do the work). `here` parses in this process instead, at once (benchmarks, and a test that watches
+ * progress midway); the route never does.
  * @throws AppError IMPORT_FILE_UNREADABLE | IMPORT_INVALID (required columns missing)
  */
-export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string, progress = PROGRESS): Promise<StartedImport> {
+export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs.ImportKind, file: Buffer, fileName: string, opts: { here?: ProgressOptions } = {}): Promise<StartedImport> {
   const handler = handlerOf(kind);
-  const sheet = await openSheet(file, handler.columns);
-  const owner = jobs.newLeaseOwner();
-  const jobId = await jobs.insertJob(db, kind, fileName, actor.id, sheet.estimatedRows, owner);
-  const stopLease = holdLease(db, jobId, owner);
-  const done = stage(db, scope, handler, jobId, owner, sheet, progress)
-    .catch(async (error: unknown) => {
-      const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
-      await jobs.failJob(db, jobId, owner, reason).catch(() => undefined);
-    })
-    .finally(stopLease);
+  const sheet = await openSheet(file, handler.columns); // the header now: a wrong file is refused before a job exists
+  const jobId = await db.tx(async (q) => {
+    const id = await jobs.insertJob(q, kind, fileName, actor.id, sheet.estimatedRows, file, scope);
+    if (!opts.here) {
+      if (!queueStaging) throw new Error('imports: the staging job is not defined (import imports/background.ts)');
+      await queueStaging(q, id);
+    }
+    return id;
+  });
+  const done = opts.here ? stageJob(db, jobId, opts.here) : waitUntilStaged(db, jobId);
   return { jobId, done };
+}
+
+/** Resolves once a job has left `parsing` (polls the row: the work may run in another process). */
+async function waitUntilStaged(db: Db, jobId: number): Promise<void> {
+  for (;;) {
+    const job = await jobs.findJob(db, jobId);
+    if (!job || job.status !== 'parsing') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Parses, validates and previews a queued job's stored file in this process (pg-boss's handler, or `here`), under
+ * a lease renewed while it works. A job another process holds, or already done, is left alone.
+ */
+export async function stageJob(db: Db, jobId: number, progress = PROGRESS): Promise<void> {
+  const claim = await jobs.claimForStaging(db, jobId);
+  if (!claim) return;
+  const job = (await jobs.findJob(db, jobId)) as jobs.JobRow;
+  const handler = handlerOf(job.kind);
+  const stopLease = holdLease(db, jobId, claim.owner);
+  try {
+    const sheet = await openSheet(claim.file, handler.columns);
+    await stage(db, claim.scope as Scope, handler, jobId, claim.owner, sheet, progress);
+  } catch (error) {
+    const reason = error instanceof AppError ? String(error.details.reason ?? error.code) : error instanceof Error ? error.message : String(error);
+    await jobs.failJob(db, jobId, claim.owner, reason).catch(() => undefined);
+  } finally {
+    stopLease();
+  }
 }
 
 async function stage(db: Db, scope: Scope, handler: AnyHandler, jobId: number, owner: string, sheet: OpenedSheet<string>, progress: ProgressOptions): Promise<void> {

@@ -27,9 +27,9 @@ export function upload(app: FastifyInstance, cookie: string, url: string, file: 
   return call(app, cookie, { method: 'POST', url, payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 
-/** Polls a job until parsing has finished. */
+/** Polls a job until parsing has finished (a pg-boss job does it: the test context must run jobs). */
 export async function waitForJob(app: FastifyInstance, cookie: string, id: number): Promise<JobView> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 2400; i++) {
     const res = await call(app, cookie, { method: 'GET', url: `/api/v1/imports/${id}` });
     const body = res.json() as JobView;
     if (res.statusCode !== 200 || body.status !== 'parsing') return body;

@@ -9,7 +9,7 @@ let w: Awaited<ReturnType<typeof makeWorld>>;
 let unit: number;
 let person: { id: number; nationalId: string };
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({}, { jobs: true }); // uploads are parsed by a pg-boss job
   w = await makeWorld(ctx.db);
   unit = await makeUnit(ctx.db, { parentId: w.a, name: 'Trạm Y tế Dữ Liệu' });
   person = await makePerson(ctx.db, { unitId: unit, fullName: 'Hà Thị Riêng Tư', gender: 'female', birthDate: '1975-04-30' });
