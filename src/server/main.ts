@@ -5,7 +5,7 @@ import { openDatabase } from './db.ts';
 import { startJobs, stopJobs } from './jobs.ts';
 import { migrate } from './migrate.ts';
 import { LawError } from '../modules/catalogue/catalogue.ts';
-import { refreshStaleHistories } from '../modules/eligibility/history-digest.ts';
+import { queueDigestRefresh } from '../modules/eligibility/digest-job.ts';
 import { warmDiscovery } from '../modules/eligibility/discovery-warm.ts';
 import { recoverImports } from '../modules/imports/background.ts';
 import { checkLaw } from '../modules/rules/law-check.ts';
@@ -35,10 +35,9 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo ? await seedIfEmpty(db, (msg) => app.log.info(msg)) : null;
   await app.listen({ port: config.port, host: config.host });
   // History digests left stale (after a migration on an existing database, or writes of a process that stopped)
-  // are rebuilt in the background, a bounded statement at a time; discovery would otherwise do it on first use.
-  refreshStaleHistories(db)
-    .then((n) => n > 0 && app.log.info({ people: n }, 'history digests refreshed'))
-    .catch((error) => app.log.error({ err: error }, 'history digest refresh failed'));
+  // are rebuilt by a background job (eligibility/digest-job.ts, also every minute); discovery would otherwise do it
+  // on first use.
+  await queueDigestRefresh(db);
   // Discovery's worker threads start, load the law and run the engine hot now, not on the first user's discovery
   // (issue 12 review); after listen, so readiness waits for none of it.
   void warmDiscovery(db).then((w) => app.log.info(w, 'discovery workers warmed'));

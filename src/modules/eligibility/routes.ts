@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../server/app.ts';
+import './digest-job.ts'; // defines the background refresh of discovery's digests (pg-boss)
 import { actorOf, authorize, fileResponse, requireUser } from '../../server/http.ts';
 import { cityToday, cityYear } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
