@@ -66,6 +66,15 @@ describe('ratings import (.xlsx): staged, all or nothing', () => {
     expect(corrected.map((r) => r.rating)).toEqual(['good', 'completed']);
     expect(corrected[1].corrects_id).not.toBeNull();
     expect(await ratingsOf(p4.id)).toHaveLength(1);
+    // Each imported rating is also the person's decided evaluation of the year, its score kept (the ratings page
+    // shows it beside those run in the app); the unchanged row writes none.
+    const evaluation = (personId: number) => ctx.db.query<{ status: string; decided_rating: string; decided_score: string | null; source: string }>('select status, decided_rating, decided_score::text, source from evaluation where person_id = $1', [personId]);
+    expect(await evaluation(p1.id)).toEqual([{ status: 'decided', decided_rating: 'excellent', decided_score: '95.00', source: 'import' }]);
+    expect(await evaluation(p3.id)).toEqual([{ status: 'decided', decided_rating: 'completed', decided_score: '65.50', source: 'import' }]);
+    expect(await evaluation(p4.id)).toEqual([]);
+    const page = await call(ctx.app, s.head.cookie, { method: 'GET', url: `/api/v1/evaluations?unitId=${s.unit}&year=2026` });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().items.find((i: { personId: number }) => i.personId === p1.id)).toMatchObject({ status: 'decided' });
     // Audited once per unit and year: each person's rating before and after, tagged with the import.
     const [entry] = await ctx.db.query<{ after: { year: number; importId: number; people: [number, string | null, string, number][] } }>("select after from audit_log where action = 'person.ratings' and entity_id = $1 and (after->>'year')::int = 2025", [String(s.unit)]);
     expect(entry.after.importId).toBe(job.id);

@@ -75,8 +75,9 @@ export async function startImport(db: Db, actor: Actor, scope: Scope, kind: jobs
     }
     return id;
   });
-  const done = opts.here ? stageJob(db, jobId, opts.here) : waitUntilStaged(db, jobId);
-  return { jobId, done };
+  if (opts.here) return { jobId, done: stageJob(db, jobId, opts.here) };
+  // Polled only when someone waits for it (the route answers 202 and does not).
+  return { jobId, get done() { return waitUntilStaged(db, jobId); } };
 }
 
 /** Resolves once a job has left `parsing` (polls the row: the work may run in another process). */
