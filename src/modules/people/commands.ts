@@ -69,7 +69,7 @@ export async function createPerson(db: Db, actor: Actor, scope: Scope, input: Cr
 }
 
 /** @throws AppError NOT_FOUND when the person is missing or not currently in the actor's write scope. */
-async function loadForWrite(q: Queryable, scope: Scope, id: number): Promise<repo.PersonRow> {
+export async function loadForWrite(q: Queryable, scope: Scope, id: number): Promise<repo.PersonRow> {
   const person = await repo.findPerson(q, id);
   if (!person) throw new AppError('NOT_FOUND');
   if (!inScope(scope, person.current_unit_id)) {

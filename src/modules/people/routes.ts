@@ -11,6 +11,7 @@ import { personDetail } from './queries.ts';
 import * as s from './schema.ts';
 import { searchPeople } from './search.ts';
 import { unitRecords } from './unit-records.ts';
+import { addWork, withdrawWork, worksOf } from './works.ts';
 
 const tags = ['people'];
 const zParams = z.object({ id: z.coerce.number().int().positive() });
@@ -64,6 +65,23 @@ export function peopleRoutes({ db }: ModuleDeps): FastifyPluginAsync {
       const scope = await authorize(req, db, 'people.write');
       await updatePerson(db, actorOf(req), scope, req.params.id, req.body);
       return detail(req, req.params.id);
+    });
+
+    app.get('/people/:id/works', { schema: { tags, params: zParams, response: { 200: s.ZWorks } } }, async (req) => {
+      const scope = await authorize(req, db, 'people.read');
+      return { items: await worksOf(db, scope, req.params.id) };
+    });
+
+    app.post('/people/:id/works', { schema: { tags, params: zParams, body: s.ZAddWorkRequest, response: { 201: s.ZWork } } }, async (req, reply) => {
+      const scope = await authorize(req, db, 'people.write');
+      const work = await db.tx((q) => addWork(q, actorOf(req), scope, req.params.id, req.body));
+      reply.status(201);
+      return work;
+    });
+
+    app.post('/people/:id/works/:kind/:workId/withdraw', { schema: { tags, params: s.ZWorkParams, body: s.ZWithdrawWorkRequest, response: { 200: s.ZWork } } }, async (req) => {
+      const scope = await authorize(req, db, 'people.write');
+      return db.tx((q) => withdrawWork(q, actorOf(req), scope, req.params.id, req.params.kind, req.params.workId, req.body.on));
     });
 
     app.post('/people/:id/transfers', { schema: { tags, params: zParams, body: s.ZTransferRequest, response: { 200: s.ZPersonDetail } } }, async (req) => {

@@ -67,3 +67,21 @@ export const ZUnitRecords = z.object({
   titles: z.array(z.object({ ...ZUnitRecord, year: z.number(), titleCode: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string().nullable() })),
   awards: z.array(z.object({ ...ZUnitRecord, formCode: z.string(), awardType: z.string(), decisionNo: z.string().nullable(), decisionDate: z.string(), periodFrom: z.number().nullable(), periodTo: z.number().nullable() })),
 });
+
+/** A person's works: initiatives recognised by a council and science projects (works.ts). */
+const ZWorkScope = z.enum(['grassroots', 'ministerial_provincial', 'national']);
+export const ZWork = z.object({
+  id: z.number(), kind: z.enum(['initiative', 'science']), year: z.number(), name: z.string(), scope: ZWorkScope,
+  recognisedOn: z.string().nullable(), accepted: z.boolean().nullable(), usedForAward: z.string().nullable(), revokedOn: z.string().nullable(),
+});
+export const ZWorks = z.object({ items: z.array(ZWork) });
+export const ZAddWorkRequest = z.strictObject({
+  kind: z.enum(['initiative', 'science']),
+  year: z.number().int().min(1945).max(2100),
+  name: z.string().trim().min(3).max(500),
+  scope: ZWorkScope,
+  recognisedOn: zDate.nullish(),
+  accepted: z.boolean().nullish(),
+});
+export const ZWithdrawWorkRequest = z.strictObject({ on: zDate });
+export const ZWorkParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(['initiative', 'science']), workId: z.coerce.number().int().positive() });
