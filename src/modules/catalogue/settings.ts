@@ -99,6 +99,12 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     basis: 'Tiền lệ TT 02/2024/TT-VKSTC Điều 18 (nếu 20% nhỏ hơn 1 thì vẫn được 1)',
     labelVi: 'Trần Hoàn thành xuất sắc: được ít nhất 1 khi tỷ lệ làm tròn xuống dưới 1', labelEn: 'Excellent cap: at least one when the share rounds below one',
   },
+  {
+    key: 'ratings_due_day_in_december', type: 'number', defaultValue: 5, min: 1, max: 31, uncertain: true,
+    basis: 'Hà Nội: hồ sơ khen thưởng cuối năm của đơn vị, cụm, khối gửi Sở Nội vụ trước ngày 10/12 (hanoi.md; evaluation.md §2.2); xếp loại phải được quyết định trước khi bình xét',
+    labelVi: 'Hạn quyết định xếp loại của năm: ngày này của tháng 12 (hộp việc báo quá hạn sau ngày này)', labelEn: 'Ratings of the year are due by this day of December (the inbox shows them overdue after it)',
+    noteVi: 'Đặt theo hướng dẫn tổng kết năm của Sở Nội vụ.', noteEn: "Set from the Department of Home Affairs' year-end instructions.",
+  },
 ];
 
 export type Settings = Record<string, SettingValue>;

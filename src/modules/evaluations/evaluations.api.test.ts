@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useFixedClock, useSystemClock } from '../../shared/clock.ts';
 import { type TestContext, call, createTestContext } from '../../../tests/support/app.ts';
 import { makePerson, makeUnit, makeUser } from '../../../tests/support/factories.ts';
 import { lockPeerGroup } from './decide.ts';
@@ -53,8 +54,13 @@ describe('yearly evaluation: self-assessment → proposal → decision', () => {
     expect(proposal.json()).toMatchObject({ status: 'proposed', proposedRating: 'good', proposedScore: null });
 
     // The proposal waits in the head's inbox, counted per unit and year.
-    const inbox = async (cookie: string) => ((await get(cookie, '/inbox')).json().groups as { kind: string; count: number; items: { entityId: number }[] }[]).find((g) => g.kind === 'evaluation.to_decide');
-    expect(await inbox(w.head.cookie)).toMatchObject({ count: 1, items: [{ entityId: w.unit }] });
+    const inbox = async (cookie: string) => ((await get(cookie, '/inbox')).json().groups as { kind: string; count: number; overdue: number; items: { entityId: number; dueOn: string | null; overdue: boolean }[] }[]).find((g) => g.kind === 'evaluation.to_decide');
+    // Due by 5 December of the year (setting ratings_due_day_in_december); overdue the day after.
+    useFixedClock('2026-12-05T10:00:00+07:00');
+    expect(await inbox(w.head.cookie)).toMatchObject({ count: 1, overdue: 0, items: [{ entityId: w.unit, dueOn: '2026-12-05', overdue: false }] });
+    useFixedClock('2026-12-06T08:00:00+07:00');
+    expect(await inbox(w.head.cookie)).toMatchObject({ count: 1, overdue: 1, items: [{ entityId: w.unit, dueOn: '2026-12-05', overdue: true }] });
+    useSystemClock();
     expect(await inbox(w.officer.cookie)).toBeUndefined();
     // The officer cannot decide; the head can.
     const byOfficer = await send(w.officer.cookie, 'POST', '/evaluations/decisions', { items: [{ id: e.id, version: proposal.json().version }] });

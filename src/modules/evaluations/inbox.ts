@@ -1,3 +1,5 @@
+import { cityToday } from '../../shared/clock.ts';
+import { currentSettings } from '../catalogue/settings-repo.ts';
 import { registerInboxSource } from '../notifications/inbox.ts';
 import type { InboxItem } from '../notifications/inbox.ts';
 import { inScope } from '../auth/scope.ts';
@@ -9,19 +11,25 @@ import { submittedRegistrations } from './registrations.ts';
 // What waits for the signed-in user in this module (the inbox, notifications/inbox.ts): ratings proposed and
 // awaiting the head's decision (evaluation.decide over the deciding unit), one item per unit and year; and
 // registrations submitted to the level above (registration.approve over the registering unit's superior).
-// No deadline: the law sets none the app knows (dueOn null).
+// Ratings are due by a day of December of their year (setting `ratings_due_day_in_december`: the city's year-end
+// dossiers leave units by 10/12, and the review needs the ratings first); registrations have no deadline the app
+// knows (dueOn null).
 
 registerInboxSource('evaluations', async (q, _user, scopeFor) => {
   const decide = await scopeFor('evaluation.decide');
   const waiting = decide.all || decide.unitIds.length ? await proposalsWaiting(q, decide.all ? null : decide.unitIds) : [];
   const names = await latestUnitNames(q, waiting.map((w) => w.groupUnitId));
+  const dueDay = waiting.length ? Number((await currentSettings(q)).ratings_due_day_in_december ?? 5) : 5;
+  const today = cityToday();
+  const dueOf = (year: number) => `${year}-12-${String(dueDay).padStart(2, '0')}`;
   const items: InboxItem[] = waiting.map((w) => ({
     kind: 'evaluation.to_decide', entity: 'org_unit', entityId: w.groupUnitId, unitId: w.groupUnitId, unitName: names.get(w.groupUnitId) ?? null,
-    title: `${w.count} xếp loại năm ${w.year} chờ quyết định`, dueOn: null, overdue: false, link: `/evaluations?unitId=${w.groupUnitId}&year=${w.year}`,
-  }));
+    title: `${w.count} xếp loại năm ${w.year} chờ quyết định`, dueOn: dueOf(w.year), overdue: today > dueOf(w.year), link: `/evaluations?unitId=${w.groupUnitId}&year=${w.year}`,
+  })).sort((a, b) => (a.dueOn as string).localeCompare(b.dueOn as string));
+  // Counts are of ratings (one item is a unit's year): overdue ones too.
   const ratings = {
     kind: 'evaluation.to_decide', label: { vi: 'Xếp loại chờ quyết định', en: 'Ratings awaiting my decision' },
-    count: waiting.reduce((n, w) => n + w.count, 0), overdue: 0, items,
+    count: waiting.reduce((n, w) => n + w.count, 0), overdue: waiting.filter((w) => today > dueOf(w.year)).reduce((n, w) => n + w.count, 0), items,
   };
 
   const approve = await scopeFor('registration.approve');
