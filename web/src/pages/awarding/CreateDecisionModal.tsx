@@ -1,14 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { SubjectLists } from '../../components/SubjectLists.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { lastYear, pick, useAwards } from '../../lib/eligibility.ts';
 import { useLocale } from '../../lib/locale.tsx';
 import type { CreateDecisionRequest, Decision } from '../../types.ts';
-import { PersonPicker } from './PersonPicker.tsx';
 
 const AWARD_TYPES = ['merit', 'sudden', 'movement', 'contribution', 'seniority', 'external'] as const;
 
@@ -64,24 +63,7 @@ export function CreateDecisionModal({ open, onClose, onCreated }: { open: boolea
         </Space>
       )}
       <Form.Item label={t('awarding.decisions.awardees')}>
-        <Form.List name="people">{(fields, { add, remove }) => (<>
-          {fields.map((f) => (
-            <Space key={f.key} align="baseline">
-              <Form.Item name={[f.name, 'personId']}><PersonPicker testId="decision-form-person" /></Form.Item>
-              <MinusCircleOutlined onClick={() => remove(f.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="decision-form-add-person">{t('awarding.decisions.addPerson')}</Button>
-        </>)}</Form.List>
-        <Form.List name="units">{(fields, { add, remove }) => (<>
-          {fields.map((f) => (
-            <Space key={f.key} align="baseline">
-              <Form.Item name={[f.name, 'unitId']}><UnitSelect /></Form.Item>
-              <MinusCircleOutlined onClick={() => remove(f.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginTop: 8 }}>{t('awarding.decisions.addUnit')}</Button>
-        </>)}</Form.List>
+        <SubjectLists testPrefix="decision-form" addPersonLabel={t('awarding.decisions.addPerson')} addUnitLabel={t('awarding.decisions.addUnit')} />
       </Form.Item>
     </FormModal>
   );

@@ -1,17 +1,16 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { SubjectLists } from '../../components/SubjectLists.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { lastYear, pick, useAwards } from '../../lib/eligibility.ts';
 import { isoDate } from '../../lib/forms.ts';
 import { useLocale } from '../../lib/locale.tsx';
 import type { CreateDossierRequest } from '../../types.ts';
-import { PersonPicker } from '../awarding/PersonPicker.tsx';
 import { LevelSelect } from './LevelSelect.tsx';
 
 const AWARD_TYPES = ['merit', 'movement', 'sudden', 'contribution', 'seniority', 'external'] as const;
@@ -60,24 +59,7 @@ export function NewDossierModal({ open, onClose, onCreated }: { open: boolean; o
       <Form.Item name="senderUnitId" label={t('dossiers.sender')} rules={[{ required: true, message: t('common.required') }]}><UnitSelect testId="dossier-form-sender" style={{ width: '100%' }} /></Form.Item>
       <Form.Item name="receiverUnitId" label={t('dossiers.receiver')} rules={[{ required: true, message: t('common.required') }]}><LevelSelect fromUnitId={sender} testId="dossier-form-receiver" /></Form.Item>
       <Form.Item label={t('dossiers.nominees')}>
-        <Form.List name="people">{(fields, { add, remove }) => (<>
-          {fields.map((f) => (
-            <Space key={f.key} align="baseline">
-              <Form.Item name={[f.name, 'personId']}><PersonPicker testId="dossier-form-person" /></Form.Item>
-              <MinusCircleOutlined onClick={() => remove(f.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="dossier-form-add-person">{t('dossiers.addPerson')}</Button>
-        </>)}</Form.List>
-        <Form.List name="units">{(fields, { add, remove }) => (<>
-          {fields.map((f) => (
-            <Space key={f.key} align="baseline">
-              <Form.Item name={[f.name, 'unitId']}><UnitSelect /></Form.Item>
-              <MinusCircleOutlined onClick={() => remove(f.name)} />
-            </Space>
-          ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginTop: 8 }}>{t('dossiers.addUnit')}</Button>
-        </>)}</Form.List>
+        <SubjectLists testPrefix="dossier-form" addPersonLabel={t('dossiers.addPerson')} addUnitLabel={t('dossiers.addUnit')} />
       </Form.Item>
       <Form.Item name="note" label={t('dossiers.note')}><Input.TextArea rows={2} /></Form.Item>
     </FormModal>
