@@ -135,3 +135,17 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
+
+/**
+ * Runs independent reads at once on the database (a pool: each on its own connection), one after another inside a
+ * transaction (one connection: node-postgres deprecates overlapping queries on a client, and PGlite queues them
+ * anyway). Results in the order of `tasks`.
+ * @example const [units, names] = await inParallel(q, [() => unitsOf(q, ids), () => namesOf(q, ids)] as const);
+ */
+export async function inParallel<T extends readonly unknown[]>(q: Queryable, tasks: { readonly [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const list = tasks as readonly (() => Promise<unknown>)[];
+  if ('tx' in q) return (await Promise.all(list.map((t) => t()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const t of list) out.push(await t());
+  return out as unknown as T;
+}

@@ -1,5 +1,5 @@
 /** Reading dossiers: the user's list (sent by my units, waiting at my units) and one dossier with its whole history. */
-import type { Queryable } from '../../server/db.ts';
+import { type Queryable, inParallel } from '../../server/db.ts';
 import { cityToday } from '../../shared/clock.ts';
 import type { AuthUser } from '../auth/roles.ts';
 import { resolveScope } from '../auth/scope.ts';
@@ -51,10 +51,10 @@ export async function dossierDetail(q: Queryable, user: AuthUser, id: number) {
   const d = await loadVisible(q, user, id);
   const wf = workflowById(d.workflow);
   const ctx = await guardContext(q, wf, d, { action: '', version: d.version });
-  const [events, reasons, comments, diffs, forwards] = await Promise.all([
-    repo.eventsOf(q, id), children.returnReasonsOf(q, id), children.commentsOf(q, id), differences(q, d, ctx.nominees),
-    q.query<{ id: number }>('select id from dossier where source_dossier_id = $1 order by id', [id]),
-  ]);
+  const [events, reasons, comments, diffs, forwards] = await inParallel(q, [
+    () => repo.eventsOf(q, id), () => children.returnReasonsOf(q, id), () => children.commentsOf(q, id), () => differences(q, d, ctx.nominees),
+    () => q.query<{ id: number }>('select id from dossier where source_dossier_id = $1 order by id', [id]),
+  ] as const);
   const names = await latestUnitNames(q, [d.senderUnitId, d.receiverUnitId, d.holderUnitId]);
   const actions = [];
   for (const t of transitionsFrom(wf, d.state, d.awardType)) {

@@ -2,7 +2,7 @@
  * A person's stored history → the rule engine's input. One builder for a batch of people serves both the single
  * load (a batch of one) and discovery's stream, so the two always agree.
  */
-import type { Queryable } from '../../server/db.ts';
+import { type Queryable, inParallel } from '../../server/db.ts';
 import type { DisciplineLevel, Rating, Scope, YearFacts } from '../rules/contract.ts';
 import { type DayPeriod, monthsInYear, monthsWorked, round1, toDays, yearsOf } from './history-months.ts';
 import * as sql from './history-sql.ts';
@@ -35,7 +35,7 @@ type PersonRows = [sql.PersonRow[], sql.EmploymentRow[], sql.RatingRow[], sql.Ti
 
 /** The documents of a batch of people's history, undecoded (the benchmark compares discovery's digests with them). */
 export function fetchPersonDocs(q: Queryable, ids: number[], opts: HistoryOptions): Promise<(string | null)[]> {
-  return Promise.all(personSpecs(ids, opts).map((s) => sql.fetchDoc(q, s)));
+  return inParallel(q, personSpecs(ids, opts).map((s) => () => sql.fetchDoc(q, s)));
 }
 
 /** The rows of a batch of people's history. */

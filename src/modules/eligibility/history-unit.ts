@@ -2,7 +2,7 @@
  * A collective's stored history → the rule engine's input: its own ratings, its and its predecessors' titles and
  * awards, and its members' statistics per year. One batch builder serves the single load and the stream.
  */
-import type { Queryable } from '../../server/db.ts';
+import { type Queryable, inParallel } from '../../server/db.ts';
 import type { YearFacts } from '../rules/contract.ts';
 import { round1 } from './history-months.ts';
 import { awardFact, awardRows, type BatchParams, toPriorAward } from './history-sql.ts';
@@ -28,10 +28,11 @@ export async function buildUnitHistories(q: Queryable, ids: number[], opts: Hist
   const lineage = new Map(ids.map((id) => [id, [id]]));
   for (const r of preds) lineage.get(r.unit_id)?.push(r.predecessor_id);
   const allIds = [...new Set([...ids, ...preds.map((r) => r.predecessor_id)])];
-  const [units, ratings, titles, stats, awards] = await Promise.all([
-    sql.unitRows(q, p), sql.unitRatingRows(q, p), sql.unitTitleRows(q, { ...p, ids: allIds }), sql.memberStatsRows(q, { ...p, fromYear: Math.min(Math.max(p.fromYear, opts.memberStatsFrom ?? p.fromYear), p.toYear) }),
-    awardRows(q, 'unit_id', allIds, p.asOf),
-  ]);
+  const [units, ratings, titles, stats, awards] = await inParallel(q, [
+    () => sql.unitRows(q, p), () => sql.unitRatingRows(q, p), () => sql.unitTitleRows(q, { ...p, ids: allIds }),
+    () => sql.memberStatsRows(q, { ...p, fromYear: Math.min(Math.max(p.fromYear, opts.memberStatsFrom ?? p.fromYear), p.toYear) }),
+    () => awardRows(q, 'unit_id', allIds, p.asOf),
+  ] as const);
   const ratingsOf = groupBy(ratings, (r) => r.unit_id);
   const titlesOf = groupBy(titles, (r) => r.unit_id);
   const statsOf = groupBy(stats, (r) => r.unit_id);

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../server/db.ts';
+import { type Queryable, inParallel } from '../../server/db.ts';
 import { cityToday } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Scope, inScope } from '../auth/scope.ts';
@@ -58,13 +58,13 @@ async function pathOf(q: Queryable, unit: UnitAsOf, asOf: string): Promise<{ id:
 export async function unitDetail(q: Queryable, scope: Scope, id: number, asOf?: string): Promise<UnitDetail> {
   const unit = await repo.findUnit(q, id, asOf);
   if (!unit || !inScope(scope, id)) throw new AppError('NOT_FOUND');
-  const [versions, events, predecessors, successors, older] = await Promise.all([
-    repo.unitVersions(q, id),
-    repo.eventsOfUnit(q, id),
-    links(q, id, 'predecessors'),
-    links(q, id, 'successors'),
-    repo.predecessorsOf(q, id),
-  ]);
+  const [versions, events, predecessors, successors, older] = await inParallel(q, [
+    () => repo.unitVersions(q, id),
+    () => repo.eventsOfUnit(q, id),
+    () => links(q, id, 'predecessors'),
+    () => links(q, id, 'successors'),
+    () => repo.predecessorsOf(q, id),
+  ] as const);
   const path = await pathOf(q, unit, asOf ?? unit.dissolvedOn ?? cityToday());
   return { unit, path, versions, events, predecessors, successors, lineageIds: [id, ...older] };
 }

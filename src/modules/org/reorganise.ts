@@ -127,7 +127,8 @@ export async function splitUnit(db: Db, actor: Actor, scope: Scope, input: Split
     entries.push(...(await followers(q, 'split', [source.id], ids[heir], input.effectiveOn, eventId)));
     await repo.closeUnit(q, source.id, input.effectiveOn);
     entries.push({ action: 'org.split', entity: 'org_unit', entityId: source.id, orgUnitId: source.id, before: unitSnapshot(source), after: { ...unitSnapshot(await repo.findUnit(q, source.id)), successorIds: ids } });
-    const created = (await Promise.all(ids.map((id) => repo.findUnit(q, id)))) as UnitAsOf[];
+    const created: UnitAsOf[] = [];
+    for (const id of ids) created.push((await repo.findUnit(q, id)) as UnitAsOf); // one connection: one at a time
     for (const unit of created) entries.push({ action: 'org.create', entity: 'org_unit', entityId: unit.id, orgUnitId: unit.id, before: null, after: { ...unitSnapshot(unit), predecessorIds: [source.id] } });
     await audit(q, actor, entries);
     return created;

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../server/db.ts';
+import { type Queryable, inParallel } from '../../server/db.ts';
 import type { Category, Employment, Gender, Rating } from './types.ts';
 import { cityToday } from '../../shared/clock.ts';
 import { unitCodes, unitNamesOn } from '../org/names.ts';
@@ -38,7 +38,7 @@ export async function employmentsOf(q: Queryable, personId: number): Promise<Emp
     [personId],
   );
   const today = cityToday();
-  const [codes, names] = await Promise.all([unitCodes(q, rows.map((r) => r.unit_id)), unitNamesOn(q, rows.map((r) => ({ unitId: r.unit_id, on: r.last_day ?? today })))]);
+  const [codes, names] = await inParallel(q, [() => unitCodes(q, rows.map((r) => r.unit_id)), () => unitNamesOn(q, rows.map((r) => ({ unitId: r.unit_id, on: r.last_day ?? today })))] as const);
   return rows.map((r, i) => ({
     id: r.id, unitId: r.unit_id, unitCode: codes.get(r.unit_id) ?? '', unitName: names[i] as string, position: r.position, category: r.category,
     isLeader: r.is_leader, fromDate: r.from_date, toDate: r.to_date, endReason: r.end_reason,
