@@ -25,6 +25,16 @@ export async function authorize(req: FastifyRequest, q: Queryable, permission: P
 }
 
 /**
+ * The signed-in user when they hold `permission` somewhere (403 otherwise), without resolving the scope: for a
+ * use case that resolves it itself, inside its transaction.
+ */
+export function requirePermission(req: FastifyRequest, permission: Permission): AuthUser {
+  const user = requireUser(req);
+  if (rootsFor(user, permission).length === 0) throw new AppError('FORBIDDEN', { permission });
+  return user;
+}
+
+/**
  * The response schema of a route that answers a file, not JSON (an .xlsx, a backup): the API description, and so
  * the web app's generated types (web/src/api-types.ts), say what comes back; the bytes are sent as they are.
  * @example app.get('/exports/users', { schema: { response: { 200: fileResponse(XLSX_TYPE, 'The accounts as an .xlsx workbook') } } }, …)

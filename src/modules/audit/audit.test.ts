@@ -24,6 +24,17 @@ describe('audit chain', () => {
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
+  it('links a large batch (hashed here) and small writes (hashed by the database) into one chain', async () => {
+    const actor = { id: null, name: 'Trần Thị Ánh' };
+    const many = Array.from({ length: 60 }, (_, i) => ({ action: 'x.import', entity: 'x', entityId: i, after: { tên: `Người thứ ${i} — Đặng Thị Ỷ` } }));
+    await audit(db, actor, [{ action: 'x.before', entity: 'x', entityId: 0, after: { ghiChú: 'trước' } }]);
+    await audit(db, actor, many);
+    await audit(db, actor, [{ action: 'x.after', entity: 'x', entityId: 0, before: { n: 1.5 }, after: { ghiChú: 'sau', list: [1, 'hai', null] } }]);
+    const rows = await db.query<{ action: string }>('select action from audit_log order by id desc limit 62');
+    expect(rows.map((r) => r.action)).toEqual(['x.after', ...many.map(() => 'x.import'), 'x.before']);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
   it('is append-only: updates and deletes are refused by the database', async () => {
     await audit(db, { id: null, name: 'test' }, [{ action: 'y', entity: 'y', entityId: 2, after: {} }]);
     await expect(db.query("update audit_log set action = 'forged'")).rejects.toThrow(/append-only/);

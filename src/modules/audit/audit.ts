@@ -63,6 +63,7 @@ function toJson(value: unknown): unknown {
  */
 export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  if (entries.length <= APPEND_IN_DATABASE) return appendInDatabase(q, actor, entries);
   await q.query('select pg_advisory_xact_lock(7310002)');
   const last = await chainEnd(q);
   let prev = last?.hash ?? GENESIS;
@@ -100,6 +101,26 @@ export async function audit(q: Queryable, actor: Actor, entries: AuditEntry[]): 
 }
 
 const AUDIT_CHUNK = 20_000;
+
+/** Up to this many entries, the database links and writes them in one statement (migration 0045, `audit_append`). */
+const APPEND_IN_DATABASE = 50;
+
+/**
+ * The few entries of an ordinary write in one round trip: `audit_append` takes the lock, reads the chain's end,
+ * hashes each entry's canonical JSON after the previous hash (as `hashRow` does) and inserts, so the log's lock is
+ * held for one statement and the commit. Large batches (imports) use the set-based path above.
+ */
+async function appendInDatabase(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  const at = new Date().toISOString();
+  const rows = entries.map((e) => {
+    const row: HashInput = {
+      at, actorId: actor.id, actorName: actor.name, action: e.action, entity: e.entity,
+      entityId: e.entityId === null ? null : String(e.entityId), orgUnitId: e.orgUnitId ?? null, before: toJson(e.before), after: toJson(e.after),
+    };
+    return { ...row, canon: canonicalJson(row) };
+  });
+  await q.query('select audit_append($1::jsonb)', [JSON.stringify(rows)]);
+}
 
 /** The last entry of the chain (its id and hash), null for an empty log: where the next entry links, and what a backup's manifest records. */
 export async function chainEnd(q: Queryable): Promise<{ id: number; hash: string } | null> {

@@ -16,6 +16,25 @@ export async function resolveScope(q: Queryable, user: AuthUser, permission: Per
   return orgTree().cover(q, roots);
 }
 
+/** Resolves a user's scopes for one unit of work: permissions whose roles sit on the same nodes share one walk. */
+export type ScopeOf = (permission: Permission) => Promise<Scope>;
+
+/**
+ * A memo of `resolveScope` for one request or transaction (a workflow step asks for the read scope and the acting
+ * permission's; most users hold both on the same nodes). Not for longer: a write may change the tree.
+ */
+export function scopeMemo(q: Queryable, user: AuthUser): ScopeOf {
+  const byRoots = new Map<string, Promise<Scope>>();
+  return (permission) => {
+    const roots = rootsFor(user, permission);
+    if (roots.length === 0) return Promise.resolve({ all: false, unitIds: [] });
+    const key = [...roots].sort((a, b) => a - b).join(',');
+    let scope = byRoots.get(key);
+    if (!scope) byRoots.set(key, (scope = orgTree().cover(q, roots)));
+    return scope;
+  };
+}
+
 /** True when the scope covers the unit. */
 export function inScope(scope: Scope, unitId: number | null | undefined): boolean {
   if (scope.all) return true;

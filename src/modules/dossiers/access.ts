@@ -2,7 +2,7 @@
 import type { Queryable } from '../../server/db.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AuthUser, Permission } from '../auth/roles.ts';
-import { type Scope, inScope, resolveScope } from '../auth/scope.ts';
+import { type Scope, type ScopeOf, inScope, resolveScope } from '../auth/scope.ts';
 import * as repo from './repo.ts';
 import type { DossierRow } from './repo.ts';
 
@@ -14,9 +14,9 @@ export const visibleIn = (scope: Scope, d: Pick<DossierRow, 'senderUnitId' | 're
  * Loads (and with `lock`, locks) a dossier the user may read. @throws AppError NOT_FOUND (also when out of scope: a
  * guessed id reveals nothing)
  */
-export async function loadVisible(q: Queryable, user: AuthUser, id: number, lock = false): Promise<DossierRow> {
+export async function loadVisible(q: Queryable, user: AuthUser, id: number, lock = false, scopeOf?: ScopeOf): Promise<DossierRow> {
   const d = lock ? await repo.lockDossier(q, id) : await repo.findDossier(q, id);
-  if (!d || !visibleIn(await resolveScope(q, user, 'dossier.read'), d)) throw new AppError('NOT_FOUND');
+  if (!d || !visibleIn(await (scopeOf ? scopeOf('dossier.read') : resolveScope(q, user, 'dossier.read')), d)) throw new AppError('NOT_FOUND');
   return d;
 }
 
@@ -24,13 +24,13 @@ export async function loadVisible(q: Queryable, user: AuthUser, id: number, lock
 export const unitAt = (d: DossierRow, level: 'sender' | 'receiver'): number => (level === 'sender' ? d.senderUnitId : d.receiverUnitId);
 
 /** Whether the user holds `permission` over the dossier's unit at `level`. */
-export async function mayAct(q: Queryable, user: AuthUser, d: DossierRow, permission: Permission, level: 'sender' | 'receiver'): Promise<boolean> {
-  return inScope(await resolveScope(q, user, permission), unitAt(d, level));
+export async function mayAct(q: Queryable, user: AuthUser, d: DossierRow, permission: Permission, level: 'sender' | 'receiver', scopeOf?: ScopeOf): Promise<boolean> {
+  return inScope(await (scopeOf ? scopeOf(permission) : resolveScope(q, user, permission)), unitAt(d, level));
 }
 
 /** @throws AppError DOSSIER_ACTION_FORBIDDEN naming the action, the level and the permission it needs */
-export async function assertMayAct(q: Queryable, user: AuthUser, d: DossierRow, action: string, permission: Permission, level: 'sender' | 'receiver'): Promise<void> {
-  if (!(await mayAct(q, user, d, permission, level))) throw new AppError('DOSSIER_ACTION_FORBIDDEN', { action, permission, level, unitId: unitAt(d, level) });
+export async function assertMayAct(q: Queryable, user: AuthUser, d: DossierRow, action: string, permission: Permission, level: 'sender' | 'receiver', scopeOf?: ScopeOf): Promise<void> {
+  if (!(await mayAct(q, user, d, permission, level, scopeOf))) throw new AppError('DOSSIER_ACTION_FORBIDDEN', { action, permission, level, unitId: unitAt(d, level) });
 }
 
 /** @throws AppError DOSSIER_NOT_EDITABLE unless a draft or returned (the sender completes it) */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../server/app.ts';
-import { authorize, fileResponse, requireUser } from '../../server/http.ts';
+import { authorize, fileResponse, requirePermission, requireUser } from '../../server/http.ts';
 import { AppError } from '../../shared/errors.ts';
 import { addComment, addPart, answerConcurrence, partFile, removePart, requestConcurrence } from './commands-parts.ts';
 import { addNominee, createDossier, overrideCheck, removeNominee } from './commands.ts';
@@ -47,8 +47,8 @@ export function dossierRoutes({ db }: ModuleDeps): FastifyPluginAsync {
     });
 
     app.post('/dossiers/:id/transitions', { schema: { tags, params: s.ZIdParams, body: s.ZTransitionRequest, response: { 200: s.ZTransitionResult } } }, async (req) => {
-      await authorize(req, db, 'dossier.read');
-      return transition(db, requireUser(req), req.params.id, req.body);
+      // The scope is resolved once, inside the step's transaction (transition.ts).
+      return transition(db, requirePermission(req, 'dossier.read'), req.params.id, req.body);
     });
 
     app.post('/dossiers/:id/nominees', { schema: { tags, params: s.ZIdParams, body: s.ZNomineeRequest, response: { 201: s.ZNomineeAdded } } }, async (req, reply) => {

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { type Actor, audit } from '../audit/audit.ts';
 import { changesSince } from '../audit/changes.ts';
 import type { AuthUser } from '../auth/roles.ts';
+import { scopeMemo } from '../auth/scope.ts';
 import { assertMayAct, loadVisible, unitAt } from './access.ts';
 import { addWorkingDays } from './deadlines.ts';
 import { afterEvent, freezeChecks, patchOf } from './effects.ts';
@@ -69,14 +70,15 @@ export interface TransitionResult {
 export async function transition(db: Db, user: AuthUser, id: number, input: TransitionInput): Promise<TransitionResult> {
   const actor: Actor = { id: user.id, name: user.username };
   return db.tx(async (q) => {
-    const d = await loadVisible(q, user, id, true);
+    const scopeOf = scopeMemo(q, user); // the read scope and the acting permission's: usually one walk of the tree
+    const d = await loadVisible(q, user, id, true, scopeOf);
     const earlier = input.idempotencyKey ? await repo.eventByKey(q, user.id, input.idempotencyKey) : null;
     if (earlier?.dossierId === id && earlier.action === input.action) return { dossierId: id, state: d.state, version: d.version, forwardedTo: null, repeated: true };
     if (earlier) throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'idempotencyKey', rule: 'used_for_another_request' }] });
     await assertDossierVersion(q, d, input.version);
     const wf = workflowById(d.workflow);
     const t = transitionFor(wf, d, input.action);
-    await assertMayAct(q, user, d, t.action, t.permission, t.at);
+    await assertMayAct(q, user, d, t.action, t.permission, t.at, scopeOf);
     const c = await guardContext(q, wf, d, input);
     if (t.effects.includes('freeze_checks')) await freezeChecks(q, c);
     assertGuards(t, c);
