@@ -146,4 +146,17 @@ describe('bin/vinhdanh.js', () => {
     const unknown = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
   });
+
+  it('ends once the seed is written (the annual review\'s discovery threads do not hold the process)', () => {
+    const bin = new URL('../../bin/vinhdanh.js', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-seed-exit-'));
+    try {
+      const run = spawnSync(process.execPath, [bin, 'seed'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DATA_DIR: join(dir, 'data'), DEMO_PEOPLE: '400' } });
+      expect(run.signal, 'still running after 120 s: killed').toBeNull();
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('seed: done');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

@@ -39,7 +39,6 @@ function startThread(onDead: (t: Thread) => void): Thread | null {
   } catch {
     return null;
   }
-  worker.unref();
   const thread: Thread = { worker, waiting: new Map(), answered: 0 };
   worker.on('message', (m: Reply) => {
     const w = thread.waiting.get(m.id);
@@ -56,6 +55,9 @@ function startThread(onDead: (t: Thread) => void): Thread | null {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`discovery worker exited with code ${code}`)));
+  // After the listeners: adding a 'message' listener refs the worker's port again, which kept a CLI run (the seed's
+  // annual review uses discovery) from ever exiting.
+  worker.unref();
   return thread;
 }
 
