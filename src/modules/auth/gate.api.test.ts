@@ -29,6 +29,9 @@ describe('must change the password', () => {
     expect(meRes.statusCode).toBe(200);
     expect(meRes.json().mustChangePassword).toBe(true);
     expect((await call(ctx.app, user.cookie, { method: 'PUT', url: '/api/v1/auth/locale', payload: { locale: 'en' } })).statusCode).toBe(200);
+    // A public page (a certificate's verification) answers as it does to anyone: here "unknown code", not the gate.
+    const verify = await get(user.cookie, '/api/v1/public/verify/ABCDEFGHJK');
+    expect(verify.statusCode, verify.body).toBe(200);
 
     const changed = await postJson(ctx, user.cookie, '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ho-Guom-Mua-Thu-2026' });
     expect(changed.statusCode, changed.body).toBe(200);

@@ -25,6 +25,8 @@ export function sessionGate(config: Pick<Config, 'mfaRequired'>) {
     // The matched route pattern, not the raw URL: encodings or extra slashes cannot dress one route as another.
     const pattern = req.routeOptions.url;
     if (!req.user || (pattern !== undefined && !pattern.startsWith('/api/v1/'))) return;
+    // Public pages (a certificate's verification) answer everyone alike, signed in or not.
+    if (pattern?.startsWith('/api/v1/public/')) return;
     const step = owedStep(req.user, config);
     if (!step) return;
     const route = `${req.method} ${pattern ?? ''}`;
