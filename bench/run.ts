@@ -5,6 +5,8 @@ import { benchRules, benchRulesPostgres } from './rules.ts';
 import { benchRatingsImport } from './ratings.ts';
 import { benchSearch } from './search.ts';
 import { benchWorkflow } from './workflow.ts';
+import { benchDocuments } from './documents.ts';
+import { benchCertificates } from './certificates.ts';
 
 // `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…` or `npm run bench -- rules`
 type Figure = { name: string; run: () => Promise<void> };
@@ -39,11 +41,15 @@ const FIGURES: Figure[] = [
   // transitions_per_s, transition_p95_ms, transition_p99_ms, lost_or_duplicated, inbox_p95_ms (bench/workflow.ts)
   { name: 'workflow', run: benchWorkflow },
   { name: 'ratings', run: async () => report('ratings_import_300k_s', await benchRatingsImport(), 's') },
+  // certificates_1000_s, verify_p95_ms (bench/certificates.ts, issue 13 H2)
+  { name: 'certificates', run: benchCertificates },
+  // decision_docx_500_s (bench/documents.ts, issue 13 H1)
+  { name: 'documents', run: benchDocuments },
 ];
 
 // `npm run bench -- rules`: discovery_300k_s, scan_floor_s, discovery_vs_floor, naive_vs_discovery, check_p99_ms on PGlite,
 // then the same (but the in-process check) on PostgreSQL with a _postgres suffix; `rules rules_postgres` picks one.
-const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules', 'rules_postgres'], ratings: ['ratings'], workflow: ['workflow', 'ratings'] };
+const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules', 'rules_postgres'], ratings: ['ratings'], workflow: ['workflow', 'ratings'], certificates: ['certificates'], documents: ['documents', 'certificates'] };
 
 const [suite = 'foundation', ...only] = process.argv.slice(2);
 if (!SUITES[suite]) {

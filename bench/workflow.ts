@@ -67,6 +67,7 @@ async function runLoad(baseUrl: string, world: WorkflowWorld) {
   const known = new Map(world.dossiers.map((d) => [d.id, { version: d.version, state: d.state }]));
   const successes: Success[] = [];
   const timings: number[] = [];
+  const byAction = new Map<string, number[]>();
   const counts = { inWindow: 0, conflicts: 0, repeated: 0, doubles: 0, pokes: 0, errors: 0 };
   const errors: string[] = [];
   const start = performance.now();
@@ -86,7 +87,10 @@ async function runLoad(baseUrl: string, world: WorkflowWorld) {
       const res = await fetch(`${baseUrl}/api/v1/dossiers/${d.id}/transitions`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const json = (await res.json()) as Answer;
       const inWindow = t >= windowFrom && t < windowTo;
-      if (inWindow) timings.push(performance.now() - t);
+      if (inWindow) {
+        timings.push(performance.now() - t);
+        byAction.set(next.action, [...(byAction.get(next.action) ?? []), performance.now() - t]);
+      }
       return { status: res.status, json, inWindow };
     };
     const answers = double ? await Promise.all([send(), send()]) : [await send()];
@@ -126,7 +130,7 @@ async function runLoad(baseUrl: string, world: WorkflowWorld) {
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
-  return { successes, timings, counts, errors };
+  return { successes, timings, byAction, counts, errors };
 }
 
 /** Steps the event log holds that the clients were not answered 200 for, and the reverse. */
@@ -193,6 +197,7 @@ export async function benchWorkflow(): Promise<void> {
       report('transitions_per_s', c.inWindow / SECONDS, '/s');
       report('transition_p95_ms', percentile(run.timings, 95), 'ms');
       report('transition_p99_ms', percentile(run.timings, 99), 'ms');
+      for (const [action, ms] of run.byAction) note(`${action}: ${ms.length} requests, p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`);
       const check = await lostOrDuplicated(url, world, run.successes);
       note(`event log: ${check.events} loop events, clients recorded ${run.successes.length} steps; lost ${check.lost}, duplicated ${check.duplicated}`);
       report('lost_or_duplicated', check.lost + check.duplicated, 'count');

@@ -30,9 +30,17 @@ export const MODULE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = 
   councils: ['notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
   // The decisions register: numbers, awardees, issuing writes history through people.
   decisions: ['notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // Certificates of issued decisions: blanks as data, register numbers, codes, printing, public verification (issue 13).
+  certificates: ['signatures', 'decisions', 'catalogue', 'people', 'org', 'auth', 'audit'],
   // Nomination dossiers and the workflow as data.
+  // Signed PDFs of issued decisions, their CMS signatures verified against trusted roots (issue 13).
+  signatures: ['decisions', 'catalogue', 'people', 'org', 'auth', 'audit'],
   dossiers: ['decisions', 'councils', 'evaluations', 'eligibility', 'rules', 'calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
+  // Documents in the Decree 30/2020 format made from decisions, dossiers and council sessions; issued with a decision (issue 13).
+  documents: ['dossiers', 'decisions', 'councils', 'catalogue', 'people', 'org', 'auth', 'audit'],
   // The annual review of a unit: candidates, registration, council, then decisions and dossiers in one step.
+  // Reward money: amounts per awardee, payment lists, the yearly fund and its check before a decision is issued.
+  rewards: ['decisions', 'rules', 'catalogue', 'org', 'auth', 'audit'],
   reviews: ['dossiers', 'decisions', 'councils', 'evaluations', 'eligibility', 'rules', 'calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
 };
 

@@ -9,10 +9,11 @@ import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { seedCommand } from './commands/seed.ts';
+import { sampleDocumentsCommand } from './commands/sample-documents.ts';
 import type { CliContext } from './context.ts';
 
 /** Every command of `vinhdanh`; to add one, write a `Command` and list it here. */
-export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand, backupCommand, restoreCommand, checkCommand];
+export const COMMANDS: Command[] = [seedCommand, createAdminCommand, auditVerifyCommand, migrateCommand, backupCommand, restoreCommand, checkCommand, sampleDocumentsCommand];
 
 function help(ctx: CliContext): void {
   ctx.out('Cách dùng (usage): vinhdanh <command> [options]');

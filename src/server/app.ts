@@ -26,6 +26,10 @@ import { evaluationRoutes } from '../modules/evaluations/routes.ts';
 import { decisionRoutes } from '../modules/decisions/routes.ts';
 import { councilRoutes } from '../modules/councils/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
+import { documentRoutes } from '../modules/documents/routes.ts';
+import { certificateRoutes } from '../modules/certificates/routes.ts';
+import { rewardRoutes } from '../modules/rewards/routes.ts';
+import { signatureRoutes } from '../modules/signatures/routes.ts';
 import { AppError, type FieldIssue } from '../shared/errors.ts';
 import { type Locale, errorMessage } from '../shared/i18n/messages.ts';
 import type { Config } from './config.ts';
@@ -202,6 +206,10 @@ export async function buildApp(deps: ModuleDeps, opts: { logger?: boolean } = {}
   await app.register(decisionRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(councilRoutes(routeDeps), { prefix: '/api/v1' });
   await app.register(reviewRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(documentRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(certificateRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(rewardRoutes(routeDeps), { prefix: '/api/v1' });
+  await app.register(signatureRoutes(routeDeps), { prefix: '/api/v1' });
   // audit sits below auth and org: its route is handed their functions.
   await app.register(auditRoutes({ ...routeDeps, authorize, unitNames: latestUnitNames }), { prefix: '/api/v1' });
   await app.register(backupRoutes(routeDeps), { prefix: '/api/v1' });

@@ -12,6 +12,8 @@ export interface Config {
   lockoutAttempts: number;
   lockoutMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Public certificate verifications per client address per minute (certificates' GET /public/verify/:code). */
+  verifyRateLimitPerMinute: number;
   /** Second factor required of system_admin and board roles (on with a PostgreSQL server, off in the embedded demo). */
   mfaRequired: boolean;
   /** Days a browser that passed the second factor may skip it ("remember this device"); 0 = never. */
@@ -33,6 +35,11 @@ export interface Config {
   mailFrom: string;
   /** The app's address as users reach it, for links in e-mails (e.g. `https://thiduakhenthuong.hanoi.gov.vn`). */
   publicUrl: string;
+  /**
+   * Path of a PEM bundle of the root certificates a decision's digital signature must chain to (signatures module;
+   * e.g. the national root CA of Vietnam's digital signature services); admins may add more roots in the app. None: only those.
+   */
+  signatureTrustRoots?: string;
 }
 
 const bool = (v: string | undefined, fallback: boolean) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v.toLowerCase()));
@@ -50,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: Number(env.LOGIN_LOCKOUT_ATTEMPTS ?? 5),
     lockoutMinutes: Number(env.LOGIN_LOCKOUT_MINUTES ?? 15),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    verifyRateLimitPerMinute: Number(env.VERIFY_RATE_LIMIT ?? 60),
     mfaRequired: bool(env.MFA_REQUIRED, !!databaseUrl),
     mfaRememberDays: Number(env.MFA_REMEMBER_DAYS ?? 30),
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
@@ -64,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'vinhdanh <no-reply@localhost>',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, ''),
+    signatureTrustRoots: env.SIGNATURE_TRUST_ROOTS || undefined,
   };
 }

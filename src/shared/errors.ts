@@ -66,6 +66,31 @@ export const ERROR_STATUS = {
   DOSSIER_DUPLICATE_NOMINEE: 409,
   DOSSIER_NOT_EDITABLE: 409,
   DOSSIER_PART_NOT_PDF: 400,
+  // Certificates (issue 13, H2): a printer offset that pushes a field off the sheet, a text that fits in no size.
+  CERTIFICATE_FIELD_OFF_SHEET: 400,
+  CERTIFICATE_TEXT_TOO_LONG: 422,
+  CERTIFICATE_BLANK_UNKNOWN: 400,
+  CERTIFICATE_CALIBRATION_EXISTS: 409,
+  // Revocation of awards (issue 13, H3; Law Art 93).
+  AWARD_ALREADY_REVOKED: 409,
+  REVOCATION_STATE: 409,
+  REVOCATION_INVALID: 400,
+  // Signed copies of decisions (issue 13, H4): what failed in the verification of an uploaded signed PDF.
+  SIGNATURE_NOT_PDF: 400,
+  SIGNATURE_MISSING: 422,
+  SIGNATURE_BYTE_RANGE: 422,
+  SIGNATURE_DIGEST_MISMATCH: 422,
+  SIGNATURE_INVALID: 422,
+  SIGNATURE_UNTRUSTED: 422,
+  SIGNATURE_CERT_EXPIRED: 422,
+  SIGNATURE_DECISION_NOT_ISSUED: 409,
+  SIGNATURE_ROOT_INVALID: 400,
+  // Documents in the Decree 30/2020 format (issue 13, H1).
+  DOCUMENT_INCOMPLETE: 422,
+  DOCUMENT_ISSUED: 409,
+  DOCUMENT_CONTENT_INVALID: 400,
+  // Reward money (issue 13, H5): a decision's money exceeds what is left of its authority's fund for the year.
+  FUND_EXCEEDED: 409,
   INTERNAL: 500,
 } as const;
 

@@ -6,6 +6,8 @@ describe('Vietnamese official date and number formats', () => {
     expect(dmy('2026-02-05')).toBe('05/02/2026');
     expect(longDateVi('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
     expect(longDateVi('2026-12-31')).toBe('ngày 31 tháng 12 năm 2026');
+    expect(longDateVi('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
+    expect(longDateVi('2026-01-10')).toBe('ngày 10 tháng 01 năm 2026');
   });
   it('refuses what is not a date', () => {
     expect(() => dmy('8/12/2026')).toThrow(/not a calendar date/);

@@ -1,6 +1,6 @@
 // Dates and numbers as Vietnamese official papers print them (Nghị định 30/2020, Phụ lục I): dd/mm/yyyy, and the
-// place-and-date line "ngày 08 tháng 12 năm 2026" (day and month below 10 with a leading 0 — for day 1–9 and month
-// 1–2 the decree asks for it so that nobody can add a digit).
+// place-and-date line "ngày 08 tháng 12 năm 2026": a day below 10 and the months 1 and 2 take a leading 0 (so that
+// nobody can add a digit: "tháng 01" could not become "tháng 11"); months 3–9 are written as they are.
 
 const parts = (isoDate: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -14,10 +14,11 @@ export function dmy(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
-/** "2026-12-08" → "ngày 08 tháng 12 năm 2026". */
+/** "2026-12-08" → "ngày 08 tháng 12 năm 2026"; "2026-03-05" → "ngày 05 tháng 3 năm 2026"; "2026-02-05" → "ngày 05 tháng 02 năm 2026". */
 export function longDateVi(isoDate: string): string {
   const { y, m, d } = parts(isoDate);
-  return `ngày ${d} tháng ${m} năm ${y}`;
+  const month = Number(m) <= 2 ? m : String(Number(m));
+  return `ngày ${d} tháng ${month} năm ${y}`;
 }
 
 /** 1234567 → "1.234.567" (Vietnamese groups thousands with dots). */

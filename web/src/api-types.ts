@@ -1554,6 +1554,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{id}/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "initiative" | "science";
+                                year: number;
+                                name: string;
+                                /** @enum {string} */
+                                scope: "grassroots" | "ministerial_provincial" | "national";
+                                recognisedOn: string | null;
+                                accepted: boolean | null;
+                                usedForAward: string | null;
+                                revokedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "initiative" | "science";
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        scope: "grassroots" | "ministerial_provincial" | "national";
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        recognisedOn?: string | null;
+                        accepted?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "initiative" | "science";
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            scope: "grassroots" | "ministerial_provincial" | "national";
+                            recognisedOn: string | null;
+                            accepted: boolean | null;
+                            usedForAward: string | null;
+                            revokedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/works/{kind}/{workId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "initiative" | "science";
+                    workId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "initiative" | "science";
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            scope: "grassroots" | "ministerial_provincial" | "national";
+                            recognisedOn: string | null;
+                            accepted: boolean | null;
+                            usedForAward: string | null;
+                            revokedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people/{id}/transfers": {
         parameters: {
             query?: never;
@@ -4888,6 +5050,372 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decisions/{id}/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                decisionId: number;
+                                authorityUnitId: number;
+                                kind: string;
+                                year: number;
+                                number: number | null;
+                                numberText: string;
+                                externalAuthority: string | null;
+                                decidedOn: string;
+                                signerName: string;
+                                signerTitle: string | null;
+                                /** @enum {string} */
+                                ground: "fraudulent_declaration" | "false_documents" | "unlawful_procedure" | "later_violation" | "stripped" | "other";
+                                reason: string;
+                                legalBasis: string;
+                                version: number;
+                                createdAt: string;
+                                awardees: {
+                                    awardeeId: number;
+                                    personId: number | null;
+                                    unitId: number | null;
+                                    name: string;
+                                    awardCode: string;
+                                    awardName: string;
+                                    certificateRecoveredOn: string | null;
+                                    moneyAmount: number | null;
+                                    moneyRecoveredOn: string | null;
+                                    recoveryNote: string | null;
+                                    version: number;
+                                }[];
+                            }[];
+                            awardees: {
+                                awardeeId: number;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                revocationId: number | null;
+                                revokedOn: string | null;
+                            }[];
+                            actions: {
+                                canRevoke: boolean;
+                                canRecordRecovery: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        awardeeIds?: number[] | null;
+                        /** @enum {string} */
+                        ground: "fraudulent_declaration" | "false_documents" | "unlawful_procedure" | "later_violation" | "stripped" | "other";
+                        reason: string;
+                        legalBasis: string;
+                        kind?: string | null;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        decidedOn: string;
+                        signerName: string;
+                        signerTitle?: string | null;
+                        external?: {
+                            authority: string;
+                            number: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            decisionId: number;
+                            authorityUnitId: number;
+                            kind: string;
+                            year: number;
+                            number: number | null;
+                            numberText: string;
+                            externalAuthority: string | null;
+                            decidedOn: string;
+                            signerName: string;
+                            signerTitle: string | null;
+                            /** @enum {string} */
+                            ground: "fraudulent_declaration" | "false_documents" | "unlawful_procedure" | "later_violation" | "stripped" | "other";
+                            reason: string;
+                            legalBasis: string;
+                            version: number;
+                            createdAt: string;
+                            awardees: {
+                                awardeeId: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                certificateRecoveredOn: string | null;
+                                moneyAmount: number | null;
+                                moneyRecoveredOn: string | null;
+                                recoveryNote: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/revocations/{revocationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    revocationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            decisionId: number;
+                            authorityUnitId: number;
+                            kind: string;
+                            year: number;
+                            number: number | null;
+                            numberText: string;
+                            externalAuthority: string | null;
+                            decidedOn: string;
+                            signerName: string;
+                            signerTitle: string | null;
+                            /** @enum {string} */
+                            ground: "fraudulent_declaration" | "false_documents" | "unlawful_procedure" | "later_violation" | "stripped" | "other";
+                            reason: string;
+                            legalBasis: string;
+                            version: number;
+                            createdAt: string;
+                            awardees: {
+                                awardeeId: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                certificateRecoveredOn: string | null;
+                                moneyAmount: number | null;
+                                moneyRecoveredOn: string | null;
+                                recoveryNote: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/revocations/{revocationId}/awardees/{awardeeId}/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    revocationId: number;
+                    awardeeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        certificateRecoveredOn?: string | null;
+                        moneyAmount?: number | null;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        moneyRecoveredOn?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            decisionId: number;
+                            authorityUnitId: number;
+                            kind: string;
+                            year: number;
+                            number: number | null;
+                            numberText: string;
+                            externalAuthority: string | null;
+                            decidedOn: string;
+                            signerName: string;
+                            signerTitle: string | null;
+                            /** @enum {string} */
+                            ground: "fraudulent_declaration" | "false_documents" | "unlawful_procedure" | "later_violation" | "stripped" | "other";
+                            reason: string;
+                            legalBasis: string;
+                            version: number;
+                            createdAt: string;
+                            awardees: {
+                                awardeeId: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                certificateRecoveredOn: string | null;
+                                moneyAmount: number | null;
+                                moneyRecoveredOn: string | null;
+                                recoveryNote: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/revoked-awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decisionId: number;
+                                awardeeId: number;
+                                awardCode: string;
+                                awardName: string;
+                                decisionNumber: string | null;
+                                decisionDate: string | null;
+                                periodFrom: number;
+                                periodTo: number;
+                                revocationId: number;
+                                revokingNumber: string;
+                                revokedOn: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decisions": {
         parameters: {
             query?: never;
@@ -5241,6 +5769,7 @@ export interface paths {
                         decidedOn?: string | null;
                         signerName?: string | null;
                         signerTitle?: string | null;
+                        acceptFundWarning?: boolean;
                     };
                 };
             };
@@ -6669,6 +7198,2071 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        content: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/document/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The document as .docx (format=docx) or as PDF (format=pdf, application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "submission_letter" | "dossier_cover";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "submission_letter" | "dossier_cover";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        content: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/documents/{kind}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "submission_letter" | "dossier_cover";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The document as .docx (format=docx) or as PDF (format=pdf, application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/documents/{kind}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "submission_letter" | "dossier_cover";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees/{nomineeId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        content: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees/{nomineeId}/report/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The document as .docx (format=docx) or as PDF (format=pdf, application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{id}/nominees/{nomineeId}/report/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    nomineeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        content: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/minutes/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The document as .docx (format=docx) or as PDF (format=pdf, application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{id}/minutes/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "decision" | "submission_letter" | "dossier_cover" | "achievement_report" | "council_minutes";
+                            refId: number;
+                            /** @enum {string} */
+                            status: "draft" | "issued";
+                            content: {
+                                [key: string]: string | string[];
+                            };
+                            edited: string[];
+                            version: number;
+                            issuedAt: string | null;
+                            docxSha256: string | null;
+                            pdfSha256: string | null;
+                            problem: {
+                                code: string;
+                                field: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-wordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                unitId: number | null;
+                                unitKind: string | null;
+                                unitName: string | null;
+                                parentBody: string;
+                                issuingBody: string;
+                                bodyAbbrev: string;
+                                place: string;
+                                headTitle: string;
+                                authorityLine: string;
+                                collectiveLine: string;
+                                bases: string[];
+                                proposer: string;
+                                executors: string;
+                                recipients: string[];
+                                archive: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number | null;
+                            unitKind: string | null;
+                            unitName: string | null;
+                            parentBody: string;
+                            issuingBody: string;
+                            bodyAbbrev: string;
+                            place: string;
+                            headTitle: string;
+                            authorityLine: string;
+                            collectiveLine: string;
+                            bases: string[];
+                            proposer: string;
+                            executors: string;
+                            recipients: string[];
+                            archive: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-wordings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parentBody: string;
+                        issuingBody: string;
+                        bodyAbbrev: string;
+                        place: string;
+                        headTitle: string;
+                        authorityLine: string;
+                        collectiveLine: string;
+                        bases: string[];
+                        proposer: string;
+                        executors: string;
+                        recipients: string[];
+                        archive: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number | null;
+                            unitKind: string | null;
+                            unitName: string | null;
+                            parentBody: string;
+                            issuingBody: string;
+                            bodyAbbrev: string;
+                            place: string;
+                            headTitle: string;
+                            authorityLine: string;
+                            collectiveLine: string;
+                            bases: string[];
+                            proposer: string;
+                            executors: string;
+                            recipients: string[];
+                            archive: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                awardeeId: number;
+                                name: string;
+                                unitName: string | null;
+                                awardCode: string;
+                                awardName: string;
+                                blankCode: string;
+                                registerNumber: number;
+                                year: number;
+                                registerText: string;
+                                code: string;
+                                shortCode: string;
+                                verifyUrl: string;
+                                revokedOn: string | null;
+                            }[];
+                            canPrint: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/certificates.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    variant?: "blank" | "colour";
+                    printer?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The certificates of the decision, a page each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/certificates/{certificateId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    variant?: "blank" | "colour";
+                    printer?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    certificateId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One certificate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/blanks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                awards: string[];
+                                isDefault: boolean;
+                                widthMm: number;
+                                heightMm: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                ownerUnitId: number;
+                                ownerUnitName: string;
+                                printer: string;
+                                blankCode: string;
+                                blankName: string;
+                                offsetXMm: number;
+                                offsetYMm: number;
+                                note: string | null;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerUnitId: number;
+                        printer: string;
+                        blankCode: string;
+                        offsetXMm: number;
+                        offsetYMm: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            ownerUnitId: number;
+                            ownerUnitName: string;
+                            printer: string;
+                            blankCode: string;
+                            blankName: string;
+                            offsetXMm: number;
+                            offsetYMm: number;
+                            note: string | null;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/calibrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offsetXMm: number;
+                        offsetYMm: number;
+                        note?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            ownerUnitId: number;
+                            ownerUnitName: string;
+                            printer: string;
+                            blankCode: string;
+                            blankName: string;
+                            offsetXMm: number;
+                            offsetYMm: number;
+                            note: string | null;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/blanks/{code}/test-page.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    calibrationId?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calibration test page of a blank */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "valid" | "revoked" | "unknown";
+                            certificate: {
+                                name: string;
+                                unit: string | null;
+                                award: string;
+                                decisionNumber: string;
+                                decidedOn: string;
+                                signedBy: {
+                                    name: string;
+                                    organisation: string | null;
+                                    signedAt: string | null;
+                                } | null;
+                            } | null;
+                            revocation: {
+                                revokedOn: string;
+                                revokingNumber: string;
+                                revokingDate: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    decidedOn?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisionId: number;
+                            status: string;
+                            numberText: string | null;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            external: boolean;
+                            awardName: string;
+                            decidedOn: string;
+                            dateAssumed: boolean;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            rounding: string;
+                            items: {
+                                awardeeId: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                subjectKind: string;
+                                coefficient: number | null;
+                                baseSalary: number | null;
+                                amount: number;
+                                basis: string | null;
+                                revoked: {
+                                    revokedOn: string;
+                                    revokingNumber: string;
+                                } | null;
+                                payment: {
+                                    amount: number;
+                                    paidOn: string;
+                                    note: string | null;
+                                    version: number;
+                                } | null;
+                            }[];
+                            total: number;
+                            totalInWords: string;
+                            paid: number;
+                            canManage?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/fund-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    decidedOn?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisionId: number;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            year: number;
+                            decidedOn: string;
+                            external: boolean;
+                            budget: number | null;
+                            committed: number;
+                            thisDecision: number;
+                            available: number | null;
+                            remaining: number | null;
+                            exceeds: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/rewards.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payment list as an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/rewards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payment list as a PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/rewards/payments/{awardeeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    awardeeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        paidOn: string;
+                        note?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisionId: number;
+                            status: string;
+                            numberText: string | null;
+                            authorityUnitId: number;
+                            authorityName: string;
+                            external: boolean;
+                            awardName: string;
+                            decidedOn: string;
+                            dateAssumed: boolean;
+                            signerName: string | null;
+                            signerTitle: string | null;
+                            rounding: string;
+                            items: {
+                                awardeeId: number;
+                                personId: number | null;
+                                unitId: number | null;
+                                name: string;
+                                awardCode: string;
+                                awardName: string;
+                                subjectKind: string;
+                                coefficient: number | null;
+                                baseSalary: number | null;
+                                amount: number;
+                                basis: string | null;
+                                revoked: {
+                                    revokedOn: string;
+                                    revokingNumber: string;
+                                } | null;
+                                payment: {
+                                    amount: number;
+                                    paidOn: string;
+                                    note: string | null;
+                                    version: number;
+                                } | null;
+                            }[];
+                            total: number;
+                            totalInWords: string;
+                            paid: number;
+                            canManage?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                authorityUnitId: number;
+                                authorityName: string;
+                                year: number;
+                                budget: number | null;
+                                note: string | null;
+                                version: number;
+                                committed: number;
+                                paid: number;
+                                remaining: number | null;
+                                unpaid: number;
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rewards/funds/{authorityUnitId}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    authorityUnitId: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorityUnitId: number;
+                            authorityName: string;
+                            year: number;
+                            budget: number | null;
+                            note: string | null;
+                            version: number;
+                            committed: number;
+                            paid: number;
+                            remaining: number | null;
+                            unpaid: number;
+                            decisions: {
+                                decisionId: number;
+                                numberText: string;
+                                decidedOn: string;
+                                awardees: number;
+                                revoked: number;
+                                amount: number;
+                                paid: number;
+                            }[];
+                            canManage?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    authorityUnitId: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budget: number;
+                        note?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authorityUnitId: number;
+                            authorityName: string;
+                            year: number;
+                            budget: number | null;
+                            note: string | null;
+                            version: number;
+                            committed: number;
+                            paid: number;
+                            remaining: number | null;
+                            unpaid: number;
+                            decisions: {
+                                decisionId: number;
+                                numberText: string;
+                                decidedOn: string;
+                                awardees: number;
+                                revoked: number;
+                                amount: number;
+                                paid: number;
+                            }[];
+                            canManage?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/signed-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                decisionId: number;
+                                fileName: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                signerName: string;
+                                organisation: string | null;
+                                serial: string;
+                                issuerName: string | null;
+                                signedAt: string | null;
+                                subFilter: string;
+                                digestAlgorithm: string;
+                                verifiedAt: string;
+                                uploadedAt: string;
+                            }[];
+                            canUpload: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            decisionId: number;
+                            fileName: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            signerName: string;
+                            organisation: string | null;
+                            serial: string;
+                            issuerName: string | null;
+                            signedAt: string | null;
+                            subFilter: string;
+                            digestAlgorithm: string;
+                            verifiedAt: string;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{id}/signed-copies/{copyId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    copyId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The signed PDF as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature-roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                label: string;
+                                subject: string;
+                                fingerprintSha256: string;
+                                notBefore: string;
+                                notAfter: string;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            configuredCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            label: string;
+                            subject: string;
+                            fingerprintSha256: string;
+                            notBefore: string;
+                            notAfter: string;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature-roots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            removed: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

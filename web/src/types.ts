@@ -55,6 +55,9 @@ export type SearchResponse = ApiResponse<'/api/v1/people', 'get'>;
 /** CCCD shown as 001******960, birth date as its year (`personalDataMasked`): never values to send back. */
 export type PersonSummary = SearchResponse['items'][number];
 export type PersonDetail = ApiResponse<'/api/v1/people/{id}', 'get'>;
+export type PersonWorks = ApiResponse<'/api/v1/people/{id}/works', 'get'>;
+export type PersonWork = PersonWorks['items'][number];
+export type AddWorkRequest = ApiBody<'/api/v1/people/{id}/works', 'post'>;
 export type Employment = PersonDetail['employments'][number];
 /** Full CCCD and birth date of one person: GET /people/:id/personal-data, an audited read. */
 export type PersonalData = ApiResponse<'/api/v1/people/{id}/personal-data', 'get'>;
@@ -111,6 +114,21 @@ export type OpenCouncilRequest = ApiBody<'/api/v1/councils', 'post'>;
 export type AttendanceRequest = ApiBody<'/api/v1/councils/{id}/attendance', 'put'>;
 export type CountsRequest = ApiBody<'/api/v1/councils/{id}/counts', 'put'>;
 export type BallotRequest = ApiBody<'/api/v1/councils/{id}/ballots', 'post'>;
+// Revocation of awards (src/modules/decisions/revocations-schema.ts).
+export type DecisionRevocations = ApiResponse<'/api/v1/decisions/{id}/revocations', 'get'>;
+export type Revocation = DecisionRevocations['items'][number];
+export type RevocationRequest = ApiBody<'/api/v1/decisions/{id}/revocations', 'post'>;
+export type RecoveryRequest = ApiBody<'/api/v1/decisions/{id}/revocations/{revocationId}/awardees/{awardeeId}/recovery', 'put'>;
+export type PersonRevokedAwards = ApiResponse<'/api/v1/people/{id}/revoked-awards', 'get'>;
+
+// Reward money and the fund ledger (src/modules/rewards/schema.ts).
+export type DecisionMoney = ApiResponse<'/api/v1/decisions/{id}/rewards', 'get'>;
+export type MoneyItem = DecisionMoney['items'][number];
+export type FundCheck = ApiResponse<'/api/v1/decisions/{id}/fund-check', 'get'>;
+export type FundLedger = ApiResponse<'/api/v1/rewards/funds/{authorityUnitId}/{year}', 'get'>;
+export type FundLedgers = ApiResponse<'/api/v1/rewards/funds', 'get'>;
+export type PaymentRequest = ApiBody<'/api/v1/decisions/{id}/rewards/payments/{awardeeId}', 'put'>;
+export type BudgetRequest = ApiBody<'/api/v1/rewards/funds/{authorityUnitId}/{year}', 'put'>;
 
 // Working-day calendar, notifications and the inbox (src/modules/calendar/schema.ts, src/modules/notifications/schema.ts).
 export type CalendarDays = ApiResponse<'/api/v1/calendar/days', 'get'>;
@@ -148,3 +166,23 @@ export type RegistrationPage = ApiResponse<'/api/v1/registrations', 'get'>;
 export type Registration = NonNullable<RegistrationPage['registration']>;
 export type SaveRegistrationRequest = ApiBody<'/api/v1/registrations', 'put'>;
 export type DossierReceivers = ApiResponse<'/api/v1/dossiers/receivers', 'get'>;
+// Signed copies of decisions and trusted roots (src/modules/signatures/schema.ts, issue 13).
+export type SignedCopies = ApiResponse<'/api/v1/decisions/{id}/signed-copies', 'get'>;
+export type SignedCopy = SignedCopies['items'][number];
+export type TrustRoots = ApiResponse<'/api/v1/signature-roots', 'get'>;
+export type AddTrustRootRequest = ApiBody<'/api/v1/signature-roots', 'post'>;
+// Certificates, printer calibrations and the public verification (src/modules/certificates/schema.ts, issue 13).
+export type CertificateList = ApiResponse<'/api/v1/decisions/{id}/certificates', 'get'>;
+export type Certificate = CertificateList['items'][number];
+export type CertificateBlanks = ApiResponse<'/api/v1/certificates/blanks', 'get'>;
+export type CertificateBlank = CertificateBlanks['items'][number];
+export type PrinterCalibrations = ApiResponse<'/api/v1/certificates/calibrations', 'get'>;
+export type PrinterCalibration = PrinterCalibrations['items'][number];
+export type CreateCalibrationRequest = ApiBody<'/api/v1/certificates/calibrations', 'post'>;
+export type CertificateVerification = ApiResponse<'/api/v1/public/verify/{code}', 'get'>;
+// Documents in the Decree 30/2020 format and the authority wording (src/modules/documents/schema.ts, issue 13).
+export type DocumentState = ApiResponse<'/api/v1/decisions/{id}/document', 'get'>;
+export type SaveDocumentRequest = ApiBody<'/api/v1/decisions/{id}/document', 'put'>;
+export type DocumentWordings = ApiResponse<'/api/v1/document-wordings', 'get'>;
+export type DocumentWording = DocumentWordings['items'][number];
+export type UpdateWordingRequest = ApiBody<'/api/v1/document-wordings/{id}', 'put'>;

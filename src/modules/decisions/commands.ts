@@ -6,7 +6,7 @@ import { assertVersion } from '../audit/changes.ts';
 import type { Scope } from '../auth/scope.ts';
 import { catalogue } from '../catalogue/catalogue.ts';
 import { recordAwards, recordTitles } from '../people/award-writes.ts';
-import { runDecisionIssued } from './hooks.ts';
+import { runDecisionIssued, runDecisionIssuing } from './hooks.ts';
 import * as repo from './repo.ts';
 import type { DecisionInput, DecisionView } from './types.ts';
 import { type CheckedAwardee, checkAwardees, checkFields, isTitle } from './validate.ts';
@@ -93,6 +93,8 @@ export interface IssueInput {
   decidedOn?: string | null;
   signerName?: string | null;
   signerTitle?: string | null;
+  /** Issue even though the reward money exceeds the authority's fund (rewards' FUND_EXCEEDED). */
+  acceptFundWarning?: boolean;
 }
 
 /** "Số" as printed: numbers below 10 with a leading 0 (Nghị định 30/2020, Phụ lục I), then "/" and the symbol. */
@@ -122,6 +124,7 @@ export async function issueDecision(q: Queryable, actor: Actor, scope: Scope, id
   if (decidedOn > cityToday()) throw new AppError('DECISION_INVALID', { field: 'decidedOn', reason: `ngày ký ${decidedOn} ở tương lai` });
   const year = Number(decidedOn.slice(0, 4));
   if (year < row.period_from) throw new AppError('DECISION_INVALID', { field: 'decidedOn', reason: `ngày ký ${decidedOn} trước thời kỳ thành tích (${row.period_from})` });
+  await runDecisionIssuing(q, { decisionId: id, authorityUnitId: row.authority_unit_id, external, decidedOn, year, awardees, acceptFundWarning: input.acceptFundWarning === true, actor });
   const number = external ? null : await repo.takeNextNumber(q, row.authority_unit_id, row.kind, year);
   const numberText = number === null ? (row.number_text as string) : formatNumber(number, row.kind);
   await repo.markIssued(q, id, { year, number, numberText, decidedOn, signerName: signerName ?? null, signerTitle: signerTitle ?? null, actorId: actor.id });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../server/db.ts';
-import type { IssuedDecision } from './types.ts';
+import type { IssuedDecision, IssuingDecision } from './types.ts';
 
 /** Runs in the issuing transaction: a handler that throws undoes the issue (number included). */
 export type DecisionIssuedHandler = (q: Queryable, issued: IssuedDecision) => Promise<void>;
@@ -16,4 +16,18 @@ export function onDecisionIssued(handler: DecisionIssuedHandler): void {
 
 export async function runDecisionIssued(q: Queryable, issued: IssuedDecision): Promise<void> {
   for (const h of handlers) await h(q, issued);
+}
+
+/** Runs in the issuing transaction before the number is taken: a handler that throws refuses the issue. */
+export type DecisionIssuingHandler = (q: Queryable, issuing: IssuingDecision) => Promise<void>;
+
+const issuingHandlers: DecisionIssuingHandler[] = [];
+
+/** Lets modules above decisions (rewards: the fund warning) check a decision about to be issued, in its transaction. */
+export function onDecisionIssuing(handler: DecisionIssuingHandler): void {
+  if (!issuingHandlers.includes(handler)) issuingHandlers.push(handler);
+}
+
+export async function runDecisionIssuing(q: Queryable, issuing: IssuingDecision): Promise<void> {
+  for (const h of issuingHandlers) await h(q, issuing);
 }

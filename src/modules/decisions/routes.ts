@@ -6,6 +6,7 @@ import { actorOf, authorize } from '../../server/http.ts';
 import { inScope, resolveScope } from '../auth/scope.ts';
 import { createDecisionDraft, discardDecision, issueDecision, updateDecisionDraft } from './commands.ts';
 import { listDecisionsInScope } from './queries.ts';
+import { revocationRoutes } from './revocations-routes.ts';
 import * as s from './schema.ts';
 import { decisionDetail } from './view.ts';
 
@@ -16,6 +17,7 @@ const params = z.object({ id: s.zId });
 export function decisionRoutes({ db }: ModuleDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
+    await base.register(revocationRoutes({ db })); // revocation of awards (Law Art 93)
 
     app.get('/decisions', { schema: { tags, querystring: s.ZListQuery, response: { 200: s.ZDecisionList } } }, async (req) => {
       const scope = await authorize(req, db, 'decision.read');

@@ -37,6 +37,8 @@ export const ZIssueRequest = z.strictObject({
   decidedOn: ZCalendarDate.nullish(),
   signerName: zText(200).nullish(),
   signerTitle: zText(200).nullish(),
+  /** Issue although the reward money exceeds the authority's fund for the year (after a FUND_EXCEEDED answer). */
+  acceptFundWarning: z.boolean().optional(),
 });
 export const ZVersionRequest = z.strictObject({ version: z.number().int().positive() });
 

@@ -81,3 +81,17 @@ export interface IssuedDecision {
   authorityUnitId: number;
   awardees: { personId: number | null; unitId: number | null; awardCode: string; dossierId: number | null; nomineeId: number | null }[];
 }
+
+/** What the issuing transaction tells the modules above before the number is taken (rewards checks the fund). */
+export interface IssuingDecision {
+  decisionId: number;
+  authorityUnitId: number;
+  /** Made elsewhere (recorded with its own number): not paid from this authority's fund. */
+  external: boolean;
+  decidedOn: string;
+  year: number;
+  awardees: { personId: number | null; unitId: number | null; awardCode: string }[];
+  /** The issuer saw the fund warning and issues anyway. */
+  acceptFundWarning: boolean;
+  actor: import('../audit/audit.ts').Actor;
+}

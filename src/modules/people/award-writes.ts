@@ -127,3 +127,50 @@ export async function recordAwards(q: Queryable, actor: Actor, rows: AwardWrite[
     after: { personId: m.person_id, unitId: m.unit_id, formCode: m.form_code, awardType: m.award_type, decisionNo: m.decision_no, decisionDate: m.decision_date, periodFrom: m.period_from, periodTo: m.period_to, decisionId: m.decision_id },
   })));
 }
+
+/** Who of a decision loses its award: a person or a collective, and the award (title or form) the decision gave. */
+export interface RevokedSubject {
+  personId: number | null;
+  unitId: number | null;
+  awardCode: string;
+}
+
+/**
+ * Withdraws what a decision wrote into people's and collectives' history (a revocation, Law Art 93): the titles and
+ * forms the decision gave these subjects (and a correction made of such a row) get `revoked_on`, from which day the
+ * engine, discovery and counts no longer see them. Rows already revoked are left as they are. One statement per table
+ * whatever the number of subjects, one audit entry per row; the change feed refreshes the digests when it commits.
+ * @returns the number of history rows revoked
+ */
+export async function revokeDecisionRecords(q: Queryable, actor: Actor, decisionId: number, subjects: RevokedSubject[], revokedOn: string): Promise<number> {
+  if (subjects.length === 0) return 0;
+  const args = [decisionId, ids(subjects, (s) => s.personId), ids(subjects, (s) => s.unitId), subjects.map((s) => s.awardCode), revokedOn];
+  const w = 'unnest($2::bigint[], $3::bigint[], $4::text[]) as w(person_id, unit_id, code)';
+  // A row the decision wrote, or a correction made of one (corrections carry no decision).
+  const ofDecision = (table: string, match: string) => `(select t.id from ${table} t join ${w} on ${match} where t.decision_id = $1)`;
+  const personTitle = ofDecision('person_title', 't.person_id = w.person_id and t.title_code = w.code');
+  const unitTitle = ofDecision('unit_title', 'w.person_id is null and t.unit_id = w.unit_id and t.title_code = w.code');
+  const award = ofDecision('award_record', '(t.person_id = w.person_id or (w.person_id is null and t.person_id is null and t.unit_id = w.unit_id)) and t.form_code = w.code');
+  const people = await q.query<{ id: number; person_id: number; unit_id: number | null; year: number; title_code: string }>(
+    `update person_title t set revoked_on = $5 where t.revoked_on is null and (t.id in ${personTitle} or t.corrects_id in ${personTitle})
+     returning t.id, t.person_id, t.unit_id, t.year, t.title_code`,
+    args,
+  );
+  const units = await q.query<{ id: number; unit_id: number; year: number; title_code: string }>(
+    `update unit_title t set revoked_on = $5 where t.revoked_on is null and (t.id in ${unitTitle} or t.corrects_id in ${unitTitle})
+     returning t.id, t.unit_id, t.year, t.title_code`,
+    args,
+  );
+  const awards = await q.query<{ id: number; person_id: number | null; unit_id: number | null; form_code: string; issuer_unit_id: number | null }>(
+    `update award_record t set revoked_on = $5 where t.revoked_on is null and t.id in ${award}
+     returning t.id, t.person_id, t.unit_id, t.form_code, t.issuer_unit_id`,
+    args,
+  );
+  const entries: AuditEntry[] = [
+    ...people.map((m) => ({ action: 'person.title.revoke', entity: 'person_title', entityId: m.id, orgUnitId: m.unit_id, before: { revokedOn: null }, after: { personId: m.person_id, year: m.year, titleCode: m.title_code, revokedOn, decisionId } })),
+    ...units.map((m) => ({ action: 'unit.title.revoke', entity: 'unit_title', entityId: m.id, orgUnitId: m.unit_id, before: { revokedOn: null }, after: { unitId: m.unit_id, year: m.year, titleCode: m.title_code, revokedOn, decisionId } })),
+    ...awards.map((m) => ({ action: 'award.revoke', entity: 'award_record', entityId: m.id, orgUnitId: m.unit_id ?? m.issuer_unit_id, before: { revokedOn: null }, after: { personId: m.person_id, unitId: m.unit_id, formCode: m.form_code, revokedOn, decisionId } })),
+  ];
+  await audit(q, actor, entries);
+  return entries.length;
+}

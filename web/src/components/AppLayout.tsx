@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, InboxOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileDoneOutlined, InboxOutlined, CloudUploadOutlined, KeyOutlined, LogoutOutlined, NumberOutlined, PrinterOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -20,11 +20,15 @@ const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; 
   { key: 'councils', path: '/councils', label: 'awarding.menuCouncils', icon: <TeamOutlined />, permission: 'council.manage', orPermission: 'council.vote' },
   { key: 'dossiers', path: '/dossiers', label: 'dossiers.menu', icon: <FileDoneOutlined />, permission: 'dossier.read' },
   { key: 'decisions', path: '/decisions', label: 'awarding.menuDecisions', icon: <FileDoneOutlined />, permission: 'decision.read' },
+  { key: 'calibrations', path: '/certificates/calibrations', label: 'certificates.menu', icon: <PrinterOutlined />, permission: 'certificate.print' },
+  { key: 'reward-funds', path: '/rewards/funds', label: 'rewards.menu', icon: <NumberOutlined />, permission: 'reward.manage' },
   { key: 'imports', path: '/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, permission: 'import.run' },
   { key: 'users', path: '/admin/users', label: 'menu.users', icon: <UserOutlined />, permission: 'users.manage' },
   { key: 'settings', path: '/admin/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'catalogue.manage' },
   { key: 'quotas', path: '/admin/quotas', label: 'menu.quotas', icon: <NumberOutlined />, permission: 'quota.manage' },
   { key: 'calendar', path: '/admin/calendar', label: 'calendar.menu', icon: <CalendarOutlined />, permission: 'calendar.manage' },
+  { key: 'signature-roots', path: '/admin/signature-roots', label: 'signatures.menu', icon: <SafetyOutlined />, permission: 'document.template' },
+  { key: 'document-wordings', path: '/admin/document-wordings', label: 'documents.wording.menu', icon: <FileDoneOutlined />, permission: 'document.template' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'password', path: '/password', label: 'menu.password', icon: <KeyOutlined /> },
   { key: 'security', path: '/security', label: 'menu.security', icon: <SafetyOutlined /> },

@@ -107,6 +107,12 @@ export const en: Messages = {
     editDone: 'Saved.', transferDone: 'Transferred.', create: 'Add person', createDone: 'Person added.', firstEmployment: 'Position',
     reveal: 'Show', hide: 'Hide', revealHint: 'See the full national ID and birth date (each view is recorded in the audit log)',
     maskedHint: 'National ID and birth date are partly hidden to protect personal data (Decree 13/2023/NĐ-CP)',
+    works: {
+      title: 'Initiatives and science projects', add: 'Add an initiative / project', kind: 'Kind', kinds: { initiative: 'Initiative', science: 'Science project' },
+      year: 'Year', name: 'Name', scope: 'Scope of effect', scopes: { grassroots: 'Grassroots', ministerial_provincial: 'Ministry, province, city', national: 'National' },
+      recognisedOn: 'Recognised on', accepted: 'Accepted', usedForAward: 'Used for a proposal', withdraw: 'Withdraw', withdrawConfirm: 'Withdraw the recognition from today? It will no longer count in award checks.',
+      withdrawn: 'Withdrawn {{date}}', added: 'Recorded.', hint: 'Record from the initiative council\'s recognition or the acceptance minutes; checks count it at once.',
+    },
   },
   people: {
     title: 'People', search: 'Name or national ID (accents optional), e.g. nguyen van an', unit: 'Unit',

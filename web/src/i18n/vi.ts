@@ -107,6 +107,12 @@ export const vi = {
     editDone: 'Đã lưu thông tin.', transferDone: 'Đã điều chuyển.', create: 'Thêm người', createDone: 'Đã thêm người.', firstEmployment: 'Vị trí công tác',
     reveal: 'Hiện', hide: 'Ẩn', revealHint: 'Xem số CCCD và ngày sinh đầy đủ (lần xem được ghi vào nhật ký thao tác)',
     maskedHint: 'Số CCCD và ngày sinh được che một phần để bảo vệ dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP)',
+    works: {
+      title: 'Sáng kiến, đề tài khoa học', add: 'Thêm sáng kiến / đề tài', kind: 'Loại', kinds: { initiative: 'Sáng kiến', science: 'Đề tài khoa học' },
+      year: 'Năm', name: 'Tên sáng kiến / đề tài', scope: 'Phạm vi ảnh hưởng', scopes: { grassroots: 'Cơ sở', ministerial_provincial: 'Cấp bộ, tỉnh, thành phố', national: 'Toàn quốc' },
+      recognisedOn: 'Ngày được công nhận', accepted: 'Đã nghiệm thu', usedForAward: 'Đã dùng để đề nghị', withdraw: 'Thu hồi', withdrawConfirm: 'Thu hồi công nhận từ hôm nay? Sáng kiến / đề tài sẽ không còn được tính khi xét khen thưởng.',
+      withdrawn: 'Đã thu hồi {{date}}', added: 'Đã ghi nhận.', hint: 'Ghi theo quyết định công nhận của hội đồng sáng kiến hoặc biên bản nghiệm thu; được tính ngay khi xét danh hiệu.',
+    },
   },
   people: {
     title: 'Cán bộ, người lao động', search: 'Họ tên hoặc số CCCD (không cần dấu), ví dụ: nguyen van an', unit: 'Đơn vị',

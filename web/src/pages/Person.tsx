@@ -11,6 +11,8 @@ import { showDate } from '../lib/forms.ts';
 import type { PersonDetail } from '../types.ts';
 import { NationalIdCell, usePersonalData } from './person/PersonalData.tsx';
 import { EditPersonModal, TransferModal } from './person/PersonModals.tsx';
+import { PersonWorks } from './person/PersonWorks.tsx';
+import { RevokedAwards } from './person/RevokedAwards.tsx';
 
 const RATING_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', completed: 'default', not_completed: 'red' };
 
@@ -73,13 +75,15 @@ export function PersonPage() {
       </Card>
       <Card size="small" title={t('person.awards')}>
         <Table size="small" pagination={false} rowKey="id" dataSource={p.awards} data-testid="person-awards" columns={[
-          { title: t('person.form'), dataIndex: 'formCode', render: (v: string, r) => <Space>{t(`forms.${v}`, { defaultValue: v })}{r.revokedOn ? <Tag color="red">{t('person.revoked', { date: showDate(r.revokedOn) })}</Tag> : null}</Space> },
+          { title: t('person.form'), dataIndex: 'formCode', render: (v: string, r) => <Space>{r.revokedOn ? <Typography.Text delete>{t(`forms.${v}`, { defaultValue: v })}</Typography.Text> : t(`forms.${v}`, { defaultValue: v })}{r.revokedOn ? <Tag color="red">{t('person.revoked', { date: showDate(r.revokedOn) })}</Tag> : null}</Space> },
           { title: t('person.awardType'), dataIndex: 'awardType', render: (v: string) => t(`awardTypes.${v}`, { defaultValue: v }) },
           { title: t('person.decisionNo'), dataIndex: 'decisionNo' },
           { title: t('person.decisionDate'), dataIndex: 'decisionDate', render: showDate, width: 120 },
           { title: t('person.period'), key: 'period', render: (_: unknown, r) => (r.periodFrom ? (r.periodTo && r.periodTo !== r.periodFrom ? `${r.periodFrom}–${r.periodTo}` : String(r.periodFrom)) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>) },
         ]} />
       </Card>
+      <RevokedAwards personId={p.id} />
+      <PersonWorks personId={p.id} canEdit={canEdit} />
       <EligibilityPanel subject="person" id={p.id} />
       <EditPersonModal person={p} revealed={personal.revealed} open={modal === 'edit'} onClose={() => setModal(null)} onDone={done} onReload={reload} />
       <TransferModal person={p} open={modal === 'transfer'} onClose={() => setModal(null)} onDone={done} onReload={reload} />

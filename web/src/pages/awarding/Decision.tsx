@@ -9,13 +9,14 @@ import { GuardedButton } from '../../components/Guarded.tsx';
 import { cityTodayPicked, isoDate, showDate } from '../../lib/forms.ts';
 import type { Decision, IssueDecisionRequest } from '../../types.ts';
 import { DecisionPanels } from './DecisionPanels.tsx';
+import { withFundWarning } from './fundWarning.ts';
 import { STATUS_COLOR } from './Decisions.tsx';
 
 /** One decision: its fields, awardees, and for a draft the issue (number given now) and discard actions. */
 export function DecisionPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<{ decidedOn: ReturnType<typeof cityTodayPicked>; signerName?: string }>();
@@ -29,8 +30,9 @@ export function DecisionPage() {
   const x = d.data;
   const issue = () => act(async () => {
     const v = form.getFieldsValue();
-    const done = await post<Decision>(`/decisions/${x.id}/issue`, { version: x.version, decidedOn: v.decidedOn ? isoDate(v.decidedOn) : null, signerName: v.signerName || null } satisfies IssueDecisionRequest);
-    message.success(t('awarding.decisions.issued', { number: done.numberText }));
+    // Reward money beyond the authority's fund: the server answers FUND_EXCEEDED; confirm, then send it again accepting.
+    const done = await withFundWarning(modal, t, (acceptFundWarning) => post<Decision>(`/decisions/${x.id}/issue`, { version: x.version, decidedOn: v.decidedOn ? isoDate(v.decidedOn) : null, signerName: v.signerName || null, ...(acceptFundWarning ? { acceptFundWarning } : {}) } satisfies IssueDecisionRequest));
+    if (done) message.success(t('awarding.decisions.issued', { number: done.numberText }));
   });
   return (
     <>

@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
 import type { Decision } from '../../types.ts';
+import { RevocationPanel } from './RevocationPanel.tsx';
+import { RewardsPanel } from './RewardsPanel.tsx';
+import { SignaturePanel } from './SignaturePanel.tsx';
+import { CertificatesPanel } from '../certificates/CertificatesPanel.tsx';
+import { DecisionDocumentPanel } from '../documents/DocumentPanel.tsx';
 
 /** What a panel below a decision receives: the decision as shown, and a refresh after an action changed it. */
 export interface DecisionPanelProps {
@@ -12,6 +17,11 @@ export interface DecisionPanelProps {
  * money, revocation, signed copy). Each panel decides itself whether it shows (e.g. only once issued).
  */
 const PANELS: { key: string; Panel: ComponentType<DecisionPanelProps> }[] = [
+  { key: 'documents', Panel: DecisionDocumentPanel },
+  { key: 'rewards', Panel: RewardsPanel },
+  { key: 'revocation', Panel: RevocationPanel },
+  { key: 'signatures', Panel: SignaturePanel },
+  { key: 'certificates', Panel: CertificatesPanel },
 ];
 
 export function DecisionPanels(props: DecisionPanelProps) {

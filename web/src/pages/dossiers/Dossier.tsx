@@ -10,6 +10,7 @@ import { showDate } from '../../lib/forms.ts';
 import type { Dossier, DossierNominee } from '../../types.ts';
 import { DossierExtras } from './DossierExtras.tsx';
 import { DossierParts } from './DossierParts.tsx';
+import { DossierDocuments } from '../documents/DossierDocuments.tsx';
 import { STATE_COLOR } from './Dossiers.tsx';
 import { TransitionModal } from './TransitionModal.tsx';
 
@@ -77,6 +78,7 @@ export function DossierPage() {
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('dossiers.parts')}</Typography.Title>
       <DossierParts d={d} editable={editable} act={act} />
+      <DossierDocuments d={d} />
 
       <DossierExtras d={d} act={act} />
 
