@@ -35,9 +35,10 @@ export async function deleteUserSessions(q: Queryable, userId: number, exceptTok
 export async function resolveSession(q: Queryable, token: string, hours: number): Promise<AuthUser | null> {
   const rows = await q.query<{
     id: number; username: string; display_name: string; locale: 'vi' | 'en'; must_change_password: boolean; mfa_enabled: boolean;
-    roles: { role: Role; orgUnitId: number }[] | null; expires_at: string;
+    roles: { role: Role; orgUnitId: number }[] | null; expires_at: string; slide: boolean;
   }>(
     `select u.id, u.username, u.display_name, u.locale, u.must_change_password, u.mfa_enabled_at is not null as mfa_enabled, s.expires_at,
+            s.last_seen_at < now() - interval '1 minute' as slide,
             (select json_agg(json_build_object('role', r.role, 'orgUnitId', r.org_unit_id) order by r.id)
                from user_role r where r.user_id = u.id) as roles
        from user_session s join app_user u on u.id = s.user_id
@@ -46,8 +47,8 @@ export async function resolveSession(q: Queryable, token: string, hours: number)
   );
   const row = rows[0];
   if (!row) return null;
-  // Slide the expiry at most once a minute, so reads stay reads.
-  await q.query(
+  // Slide the expiry at most once a minute, so reads stay reads (and most requests make one round trip here, not two).
+  if (row.slide) await q.query(
     `update user_session set last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
       where token_hash = $1 and last_seen_at < now() - interval '1 minute'`,
     [sha256(token), hours],

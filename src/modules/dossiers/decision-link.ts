@@ -36,8 +36,8 @@ export async function closeAnswered(q: Queryable, issued: IssuedDecision): Promi
     const d = await repo.lockDossier(q, id);
     if (!d) continue;
     const closing = OPEN.includes(d.state);
-    await repo.updateState(q, id, { state: closing ? 'decided' : d.state, holderUnitId: closing ? d.receiverUnitId : d.holderUnitId, dueOn: closing ? null : d.dueOn, concludedOn: issued.decidedOn, decisionNumber: issued.number, decisionDate: issued.decidedOn, decisionId: issued.decisionId });
-    await repo.insertEvent(q, { dossierId: id, actorId: null, actorName: actor.name, action: 'decision_issued', fromState: d.state, toState: closing ? 'decided' : d.state, reason: { decision: { number: issued.number, date: issued.decidedOn, decisionId: issued.decisionId } } });
+    await repo.changeState(q, id, { state: closing ? 'decided' : d.state, holderUnitId: closing ? d.receiverUnitId : d.holderUnitId, dueOn: closing ? null : d.dueOn, concludedOn: issued.decidedOn, decisionNumber: issued.number, decisionDate: issued.decidedOn, decisionId: issued.decisionId },
+      { actorId: null, actorName: actor.name, action: 'decision_issued', fromState: d.state, reason: { decision: { number: issued.number, date: issued.decidedOn, decisionId: issued.decisionId } } });
     // The dossiers this one was forwarded from carry the answer too.
     await q.query(
       `with recursive chain(id) as (select source_dossier_id from dossier where id = $1 and source_dossier_id is not null

@@ -91,18 +91,6 @@ export interface StatePatch {
   decisionId?: number | null;
 }
 
-/** Moves the state and bumps the version (the caller holds the row's lock). */
-export async function updateState(q: Queryable, id: number, p: StatePatch): Promise<void> {
-  await q.query(
-    `update dossier set state = $2, holder_unit_id = $3, due_on = $4, state_since = now(), version = version + 1,
-       consultation_until = case when $5::boolean then $6::date else consultation_until end,
-       concluded_on = coalesce($7::date, concluded_on), decision_number = coalesce($8, decision_number),
-       decision_date = coalesce($9::date, decision_date), decision_id = coalesce($10::bigint, decision_id)
-     where id = $1`,
-    [id, p.state, p.holderUnitId, p.dueOn, p.consultationUntil !== undefined, p.consultationUntil ?? null, p.concludedOn ?? null, p.decisionNumber ?? null, p.decisionDate ?? null, p.decisionId ?? null],
-  );
-}
-
 /** Bumps the version after a change of the dossier's contents (nominees, parts, comments). */
 export async function touch(q: Queryable, id: number): Promise<number> {
   const [row] = await q.query<{ version: number }>('update dossier set version = version + 1 where id = $1 returning version', [id]);
@@ -126,6 +114,28 @@ export async function insertEvent(q: Queryable, e: { dossierId: number; actorId:
     `insert into dossier_event (dossier_id, actor_id, actor_name, action, from_state, to_state, reason, idempotency_key, version)
      select $1::bigint, $2::bigint, $3::text, $4::text, $5::text, $6::text, $7::jsonb, $8::text, version from dossier where id = $1 returning id`,
     [e.dossierId, e.actorId, e.actorName, e.action, e.fromState, e.toState, e.reason === null ? null : JSON.stringify(e.reason), e.idempotencyKey ?? null],
+  );
+  return row.id;
+}
+
+/**
+ * A workflow step's two writes in one statement (one round trip inside the step's transaction): the state moves and
+ * the version goes up (the caller holds the row's lock), and the event records that new version.
+ * @returns the event's id
+ */
+export async function changeState(q: Queryable, id: number, p: StatePatch, e: { actorId: number | null; actorName: string; action: string; fromState: string | null; reason: unknown; idempotencyKey?: string | null }): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `with u as (
+       update dossier set state = $2, holder_unit_id = $3, due_on = $4, state_since = now(), version = version + 1,
+         consultation_until = case when $5::boolean then $6::date else consultation_until end,
+         concluded_on = coalesce($7::date, concluded_on), decision_number = coalesce($8, decision_number),
+         decision_date = coalesce($9::date, decision_date), decision_id = coalesce($10::bigint, decision_id)
+       where id = $1 returning id, version
+     )
+     insert into dossier_event (dossier_id, actor_id, actor_name, action, from_state, to_state, reason, idempotency_key, version)
+     select u.id, $11::bigint, $12::text, $13::text, $14::text, $2::text, $15::jsonb, $16::text, u.version from u returning id`,
+    [id, p.state, p.holderUnitId, p.dueOn, p.consultationUntil !== undefined, p.consultationUntil ?? null, p.concludedOn ?? null, p.decisionNumber ?? null, p.decisionDate ?? null, p.decisionId ?? null,
+      e.actorId, e.actorName, e.action, e.fromState, e.reason === null ? null : JSON.stringify(e.reason), e.idempotencyKey ?? null],
   );
   return row.id;
 }

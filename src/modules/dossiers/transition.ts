@@ -89,9 +89,8 @@ export async function transition(db: Db, user: AuthUser, id: number, input: Tran
     const patch = await patchOf(q, user, t.effects, c);
     const dueOn = patch.dueOn !== undefined ? patch.dueOn : target.due_days ? await addWorkingDays(q, c.today, target.due_days) : null;
     const concludedOn = target.terminal ? c.today : null;
-    await repo.updateState(q, id, { ...patch, state: t.to, holderUnitId, dueOn, concludedOn });
     const reason = reasonOf(input);
-    const eventId = await repo.insertEvent(q, { dossierId: id, actorId: actor.id, actorName: actor.name, action: t.action, fromState: d.state, toState: t.to, reason, idempotencyKey: input.idempotencyKey ?? null });
+    const eventId = await repo.changeState(q, id, { ...patch, state: t.to, holderUnitId, dueOn, concludedOn }, { actorId: actor.id, actorName: actor.name, action: t.action, fromState: d.state, reason, idempotencyKey: input.idempotencyKey ?? null });
     const { forwardedTo } = await afterEvent(q, actor, t.effects, c, eventId);
     const version = d.version + 1;
     await noticeOf(q, { ...d, ...patch, decisionNumber: patch.decisionNumber ?? d.decisionNumber }, t.to, reason);

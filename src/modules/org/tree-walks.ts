@@ -11,24 +11,24 @@ import type { Queryable } from '../../server/db.ts';
  */
 export async function unitsCovered(q: Queryable, roots: number[]): Promise<Scope> {
   if (roots.length === 0) return { all: false, unitIds: [] };
-  const [tops] = await q.query<{ tops: number; covered: number }>(
-    `select count(*)::int as tops, count(*) filter (where u.id = any($1::bigint[]))::int as covered
-       from org_unit u
-      where u.latest_parent_id is null and not exists (select 1 from org_lineage l where l.predecessor_id = u.id)`,
-    [roots],
-  );
-  if (tops.tops > 0 && tops.covered === tops.tops) return { all: true };
-  const rows = await q.query<{ id: number }>(
-    `with recursive edge as materialized (select child_id, parent_id from org_scope_edge),
+  // One round trip (every request resolves a scope): the tops first; the walk only runs (lazily, in the CASE's
+  // branch) when the roles do not cover every top unit.
+  const [row] = await q.query<{ tops: number; covered: number; ids: (number | string)[] | null }>(
+    `with recursive t as (
+       select count(*)::int as tops, count(*) filter (where u.id = any($1::bigint[]))::int as covered
+         from org_unit u
+        where u.latest_parent_id is null and not exists (select 1 from org_lineage l where l.predecessor_id = u.id)
+     ), edge as materialized (select child_id, parent_id from org_scope_edge),
      sub(id) as (
        select unnest($1::bigint[])
        union
        select e.child_id from edge e join sub on e.parent_id = sub.id
      )
-     select id from sub`,
+     select t.tops, t.covered, case when t.tops > 0 and t.covered = t.tops then null else array(select id from sub) end as ids from t`,
     [roots],
   );
-  return { all: false, unitIds: rows.map((r) => r.id) };
+  if (row.ids === null) return { all: true };
+  return { all: false, unitIds: row.ids.map(Number) };
 }
 
 /** Each root with every unit under it by latest parent (the root included). */
