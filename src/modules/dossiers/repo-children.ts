@@ -179,3 +179,23 @@ export async function answerConcurrence(q: Queryable, id: number, a: { answer: '
   );
   return row;
 }
+
+/** What a workflow step's guards read of a dossier: its nominees, parts and concurrences. */
+export interface DossierChildren {
+  nominees: NomineeRow[];
+  parts: PartRow[];
+  concurrences: ConcurrenceRow[];
+}
+
+// The part's time as the driver gives timestamps (db.ts: ISO in UTC with milliseconds), since JSON would carry PostgreSQL's own format.
+const PART_JSON = PART.replace('created_at as "createdAt"', `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"`);
+
+/** The three lists in one round trip (each in id order, as `nomineesOf`, `partsOf` and `concurrencesOf` give them). */
+export async function childrenOf(q: Queryable, dossierId: number): Promise<DossierChildren> {
+  const list = (cols: string, table: string) => `(select coalesce(json_agg(x order by x.id), '[]'::json) from (select ${cols} from ${table} where dossier_id = $1) x)`;
+  const [row] = await q.query<DossierChildren>(
+    `select ${list(NOMINEE, 'dossier_nominee')} as nominees, ${list(PART_JSON, 'dossier_part')} as parts, ${list(CONCURRENCE, 'dossier_concurrence')} as concurrences`,
+    [dossierId],
+  );
+  return row;
+}

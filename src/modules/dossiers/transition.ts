@@ -46,10 +46,7 @@ export function transitionFor(wf: Workflow, d: repo.DossierRow, action: string):
 }
 
 export async function guardContext(q: Queryable, wf: Workflow, d: repo.DossierRow, input: TransitionInput): Promise<GuardContext> {
-  // One after another: a transaction is one connection (node-postgres deprecates overlapping queries on a client).
-  const nominees = await children.nomineesOf(q, d.id);
-  const parts = await children.partsOf(q, d.id);
-  const concurrences = await children.concurrencesOf(q, d.id);
+  const { nominees, parts, concurrences } = await children.childrenOf(q, d.id);
   return { wf, dossier: d, nominees, parts, concurrences, input, today: cityToday() };
 }
 
