@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, ROLES, type Permission, type Role } from '../modules/auth/roles.ts';
 import { type TestContext, call, createTestContext } from '../../tests/support/app.ts';
 import { makePerson, makeUnit, makeUser, makeWorld, uniqueCccd, uniqueCode } from '../../tests/support/factories.ts';
+import { createDecisionDraft, issueDecision } from '../modules/decisions/commands.ts';
 
 let ctx: TestContext;
 let w: Awaited<ReturnType<typeof makeWorld>>;
@@ -16,6 +17,17 @@ interface RouteCase {
   permission: Permission;
   /** Builds a fresh, valid request inside branch A (the role's unit), so an allowed role succeeds. */
   request: () => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: object }>;
+}
+
+/** A decision of branch A's ward, issued with one person of the branch (written through the register's own use cases). */
+async function issuedDecision(): Promise<{ id: number; version: number; decidedOn: string }> {
+  const person = (await makePerson(ctx.db, { unitId: w.a1 })).id;
+  return ctx.db.tx(async (q) => {
+    const actor = { id: null, name: 'system' };
+    const draft = await createDecisionDraft(q, actor, { all: true }, { authorityUnitId: w.a, kind: 'QĐ-UBND', awardCode: 'advanced_worker', awardType: 'merit', periodFrom: 2025, periodTo: 2025, signerName: 'Nguyễn Văn Ký', signerTitle: 'Chủ tịch', awardees: [{ personId: person }] });
+    const issued = await issueDecision(q, actor, { all: true }, draft.id, { version: draft.version });
+    return { id: issued.id, version: issued.version, decidedOn: issued.decidedOn as string };
+  });
 }
 
 const employment = (unitId: number) => ({ unitId, position: 'Chuyên viên', category: 'civil_servant', isLeader: false, fromDate: '2024-01-01' });
@@ -76,6 +88,19 @@ const ROUTES: RouteCase[] = [
       payload: { authorityUnitId: w.a, kind: 'QĐ-UBND', awardCode: 'advanced_worker', awardType: 'merit', periodFrom: 2025, periodTo: 2025, awardees: [{ personId: (await makePerson(ctx.db, { unitId: w.a1 })).id }] },
     }),
   },
+  // Documents, certificates, reward money, revocation (issue 13). Each request has its own issued decision.
+  {
+    name: 'POST /decisions/:id/revocations', permission: 'decision.revoke',
+    request: async () => {
+      const d = await issuedDecision();
+      return { method: 'POST', url: `/api/v1/decisions/${d.id}/revocations`, payload: { version: d.version, ground: 'fraudulent_declaration', reason: 'Kê khai không trung thực', legalBasis: 'Điều 93 Luật Thi đua, khen thưởng', decidedOn: d.decidedOn, signerName: 'Nguyễn Văn Ký' } };
+    },
+  },
+  { name: 'PUT /rewards/funds/:unit/:year', permission: 'reward.manage', request: async () => ({ method: 'PUT', url: `/api/v1/rewards/funds/${await makeUnit(ctx.db, { parentId: w.a })}/2026`, payload: { budget: 50_000_000, version: 0 } }) },
+  { name: 'POST /certificates/calibrations', permission: 'certificate.print', request: async () => ({ method: 'POST', url: '/api/v1/certificates/calibrations', payload: { ownerUnitId: w.a, printer: `Máy in ${uniqueCode()}`, blankCode: 'certificate_of_merit_a3', offsetXMm: 1.5, offsetYMm: -2 } }) },
+  { name: 'POST /document-wordings', permission: 'document.template', request: async () => ({ method: 'POST', url: '/api/v1/document-wordings', payload: { unitId: await makeUnit(ctx.db, { parentId: w.a }) } }) },
+  { name: 'GET /decisions/:id/certificates', permission: 'decision.read', request: async () => ({ method: 'GET', url: `/api/v1/decisions/${(await issuedDecision()).id}/certificates` }) },
+  { name: 'GET /decisions/:id/document/file', permission: 'decision.read', request: async () => ({ method: 'GET', url: `/api/v1/decisions/${(await issuedDecision()).id}/document/file?format=docx` }) },
   { name: 'GET /dossiers', permission: 'dossier.read', request: async () => ({ method: 'GET', url: '/api/v1/dossiers' }) },
   {
     name: 'POST /dossiers', permission: 'dossier.write',
