@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readZip } from '../../src/modules/documents/zip-read.ts';
 import { baseUrl, login, newPage, screenshot, useBrowser } from './harness.ts';
 import { apiCall, unitIdByCode } from './support.ts';
 
-// Issue 13 §2 (H2): an issued decision lists its certificates with register numbers and codes and downloads them as
-// one PDF; the QR's address opens the public verification page without signing in and says "valid"; revoked, it
-// says "revoked" with the date and the revoking decision; the short code typed on the page finds it too; the
-// calibration page lists the blanks and their test pages.
+// Issue 13's journey: a decision issued from its page (the number given then) and its document downloaded as .docx;
+// its certificates listed with register numbers and codes and downloaded as one PDF; the QR's address opens the
+// public verification page without signing in and says "valid"; an awardee revoked from the decision's page, and the
+// page says "revoked" with the revoking decision; the short code typed on the page finds it too; the calibration
+// page lists the blanks and their test pages.
 
 const POLL = { timeout: 20_000 };
 
@@ -28,11 +31,24 @@ describe('certificates and their public verification (issue 13)', () => {
       authorityUnitId: city, kind: 'QĐ-UBND', awardCode: 'ministerial_provincial_certificate_of_merit', awardType: 'merit', periodFrom: 2013, periodTo: 2013,
       signerName: 'Trần Sỹ Thanh', signerTitle: 'CHỦ TỊCH', awardees: people.items.map((p) => ({ personId: p.id })),
     });
-    const issued = await apiCall<{ id: number; version: number; numberText: string }>(page, 'POST', `/decisions/${draft.id}/issue`, { version: draft.version });
+    // Issued from the decision's page, as the Board's specialist does: the number is given now, the decision's
+    // document is issued with it and the certificates are registered.
+    await page.goto(`${baseUrl()}/decisions/${draft.id}`);
+    await page.getByTestId('decision-issue').click();
+    await page.locator('.ant-popover:visible .ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('decision-status').innerText(), POLL).toBe('Đã ban hành');
+    const issued = await apiCall<{ id: number; version: number; numberText: string }>(page, 'GET', `/decisions/${draft.id}`);
+    expect(issued.numberText).toMatch(/^\d{2,}\/QĐ-UBND$/);
     const { items } = await apiCall<{ items: Cert[] }>(page, 'GET', `/decisions/${issued.id}/certificates`);
     expect(items).toHaveLength(2);
 
-    await page.goto(`${baseUrl()}/decisions/${issued.id}`);
+    // The decision itself, downloaded from its panel: a .docx carrying the number it was issued with.
+    await expect.poll(() => page.getByTestId('decision-document-status').innerText(), POLL).toContain('Đã ban hành');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decision-document-docx').click()]);
+    const docx = readFileSync(await download.path() as string);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(readZip(docx).get('word/document.xml')?.toString('utf8')).toContain(issued.numberText);
+
     await page.getByTestId('certificates-panel').waitFor(POLL);
     const table = await page.getByTestId('certificates-table').innerText();
     for (const c of items) {
@@ -61,11 +77,14 @@ describe('certificates and their public verification (issue 13)', () => {
     await screenshot(visitor, 'verify-valid');
 
     // Revoke the second awardee; the page says so with the date and the revoking decision.
-    const fresh = await apiCall<{ version: number; decidedOn: string }>(page, 'GET', `/decisions/${issued.id}`);
-    const revocation = await apiCall<{ numberText: string }>(page, 'POST', `/decisions/${issued.id}/revocations`, {
-      version: fresh.version, awardeeIds: [second.awardeeId], ground: 'fraudulent_declaration', reason: 'Kê khai không trung thực',
-      legalBasis: 'Điều 93 Luật Thi đua, khen thưởng 2022', decidedOn: fresh.decidedOn, signerName: 'Trần Sỹ Thanh',
-    });
+    await page.getByTestId('revocation-panel').waitFor(POLL);
+    await page.getByTestId('revoke-open').click();
+    await page.getByTestId('revoke').waitFor(POLL);
+    await page.getByTestId('revoke-awardees').getByText(first.name).click(); // only the second awardee
+    await page.getByTestId('revoke-reason').fill('Kê khai không trung thực');
+    await page.getByTestId('revoke-submit').click();
+    await page.getByTestId(`revoked-${second.awardeeId}`).waitFor(POLL);
+    const revocation = { numberText: await page.getByTestId('revocation-number').innerText() };
     await visitor.goto(`${baseUrl()}/xac-minh`);
     await visitor.getByTestId('verify-input').fill(second.shortCode.toLowerCase());
     await visitor.getByTestId('verify-submit').click();
