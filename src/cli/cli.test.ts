@@ -147,7 +147,7 @@ describe('bin/vinhdanh.js', () => {
     expect(unknown.status).toBe(2);
   });
 
-  it('ends once the seed is written (the annual review\'s discovery threads do not hold the process)', () => {
+  it('ends once the seed is written (the annual review\'s discovery threads do not hold the process)', async () => {
     const bin = new URL('../../bin/vinhdanh.js', import.meta.url).pathname;
     const dir = mkdtempSync(join(tmpdir(), 'vinhdanh-seed-exit-'));
     try {
@@ -155,6 +155,21 @@ describe('bin/vinhdanh.js', () => {
       expect(run.signal, 'still running after 120 s: killed').toBeNull();
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('seed: done');
+      // What follows an issue ran here too (server/wiring.ts): each issued decision has its document and certificates.
+      const db = await openPglite(join(dir, 'data'));
+      try {
+        const [n] = await db.query<{ issued: number; documents: number; awardees: number; certificates: number }>(
+          `select (select count(*)::int from decision where status = 'issued') as issued,
+                  (select count(*)::int from document d join decision x on x.id = d.ref_id and d.kind = 'decision' where x.status = 'issued' and d.status = 'issued') as documents,
+                  (select count(*)::int from decision_awardee a join decision x on x.id = a.decision_id where x.status = 'issued' and x.external_authority is null) as awardees,
+                  (select count(*)::int from award_certificate) as certificates`,
+        );
+        expect(n.issued).toBeGreaterThan(0);
+        expect(n.documents).toBe(n.issued);
+        expect(n.certificates).toBe(n.awardees);
+      } finally {
+        await db.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

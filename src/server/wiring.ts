@@ -6,5 +6,12 @@
 import { useOrgTree } from '../modules/auth/org-tree.ts';
 import { latestUnitNames } from '../modules/org/names.ts';
 import { unitsCovered } from '../modules/org/tree-walks.ts';
+// What follows a decision's issue in its transaction (decisions' hooks), registered by the modules above it: every
+// program that issues decisions — the server, and the seed run from the CLI — must have them all, or an issue
+// written there would lack its certificates, its document, the fund check or the closing of its dossiers.
+import '../modules/dossiers/decision-link.ts';
+import '../modules/certificates/issue.ts';
+import '../modules/documents/decision-hook.ts';
+import '../modules/rewards/fund.ts';
 
 useOrgTree({ cover: unitsCovered, latestNames: latestUnitNames });
