@@ -127,7 +127,14 @@ describe('revoking an award', () => {
     expect(detail.json()).toMatchObject({ id: res.json().id, legalBasis: 'Điều 93 Luật Thi đua, khen thưởng 2022' });
 
     // Audited: the history row and the revocation.
-    const actions = (await ctx.db.query<{ action: string }>("select action from audit_log where action in ('person.title.revoke', 'decision.revoke', 'decision.revocation.create') and (after->>'decisionId' = $1 or entity_id = $1 or entity_id = $2)", [String(d.id), String(res.json().id)])).map((r) => r.action);
+    // Each entry by its entity and id: other files write to the shared PostgreSQL test database, where ids of other tables coincide.
+    const actions = (await ctx.db.query<{ action: string }>(
+      `select action from audit_log
+        where (action = 'person.title.revoke' and entity = 'person_title' and after->>'decisionId' = $1)
+           or (action = 'decision.revoke' and entity = 'decision' and entity_id = $1)
+           or (action = 'decision.revocation.create' and entity = 'decision_revocation' and entity_id = $2)`,
+      [String(d.id), String(res.json().id)],
+    )).map((r) => r.action);
     expect(actions.sort()).toEqual(['decision.revocation.create', 'decision.revoke', 'person.title.revoke']);
 
     // Numbers stay consecutive: the next issue of the register takes 03.
