@@ -100,6 +100,6 @@ describe('certificates and their public verification (issue 13)', () => {
     // The calibration page: the blanks with their test pages.
     await page.getByTestId('menu-calibrations').click();
     await page.getByTestId('calibrations-page').waitFor(POLL);
-    expect(await page.getByTestId('blanks-table').innerText()).toContain('Bằng khen (phôi A3 ngang)');
+    await expect.poll(() => page.getByTestId('blanks-table').innerText(), POLL).toContain('Bằng khen (phôi A3 ngang)'); // once loaded
   });
 });

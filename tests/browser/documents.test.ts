@@ -28,7 +28,7 @@ describe('documents in the Decree 30 format (issue 13)', () => {
 
     await page.goto(`${baseUrl()}/decisions/${draft.id}`);
     await page.getByTestId('document-panel').waitFor(POLL);
-    expect(await page.getByTestId('decision-document-status').innerText()).toBe('Dự thảo');
+    await expect.poll(() => page.getByTestId('decision-document-status').innerText(), POLL).toBe('Dự thảo');
     await page.getByTestId('decision-document-edit').click();
     await page.getByTestId('document-field-summary').fill('Về việc tặng danh hiệu Lao động tiên tiến năm 2013 (bản sửa)');
     await page.locator('.ant-modal:visible .ant-btn-primary').click();

@@ -39,8 +39,8 @@ describe('reward money and the fund warning (issue 13)', () => {
     await page.goto(`${baseUrl()}/decisions/${draft.id}`);
     await page.getByTestId('rewards-panel').waitFor(POLL);
     await page.getByTestId('fund-figures').waitFor(POLL);
-    expect(await page.getByTestId('rewards-words').innerText()).toBe(money.totalInWords);
-    expect(await page.getByTestId('fund-figures').innerText()).toContain('vượt số còn lại của quỹ');
+    await expect.poll(() => page.getByTestId('rewards-words').innerText(), POLL).toBe(money.totalInWords);
+    await expect.poll(() => page.getByTestId('fund-figures').innerText(), POLL).toContain('vượt số còn lại của quỹ');
 
     await page.getByTestId('decision-issue').click();
     await page.locator('.ant-popover:visible .ant-popconfirm-buttons .ant-btn-primary').click();
