@@ -7,6 +7,8 @@ import { benchSearch } from './search.ts';
 import { benchWorkflow } from './workflow.ts';
 import { benchDocuments } from './documents.ts';
 import { benchCertificates } from './certificates.ts';
+import { benchMovementsPglite, benchMovementsPostgres } from './movements.ts';
+import { benchClustersPglite, benchClustersPostgres } from './clusters.ts';
 
 // `npm run bench -- foundation [first_start|search|search_pglite|search_postgres|import]…` or `npm run bench -- rules`
 type Figure = { name: string; run: () => Promise<void> };
@@ -45,11 +47,15 @@ const FIGURES: Figure[] = [
   { name: 'certificates', run: benchCertificates },
   // decision_docx_500_s (bench/documents.ts, issue 13 H1)
   { name: 'documents', run: benchDocuments },
+  // movement_dashboard_ms_pglite, movement_dashboard_ms_postgres (bench/movements.ts, issue 14 H6)
+  { name: 'movements', run: async () => { await benchMovementsPglite(); await benchMovementsPostgres(); } },
+  // ranking_all_ms_pglite, ranking_all_ms_postgres (bench/clusters.ts, issue 14 H7)
+  { name: 'clusters', run: async () => { await benchClustersPglite(); await benchClustersPostgres(); } },
 ];
 
 // `npm run bench -- rules`: discovery_300k_s, scan_floor_s, discovery_vs_floor, naive_vs_discovery, check_p99_ms on PGlite,
 // then the same (but the in-process check) on PostgreSQL with a _postgres suffix; `rules rules_postgres` picks one.
-const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules', 'rules_postgres'], ratings: ['ratings'], workflow: ['workflow', 'ratings'], certificates: ['certificates'], documents: ['documents', 'certificates'] };
+const SUITES: Record<string, string[]> = { foundation: ['first_start', 'search_pglite', 'search_postgres', 'import'], rules: ['rules', 'rules_postgres'], ratings: ['ratings'], workflow: ['workflow', 'ratings'], certificates: ['certificates'], documents: ['documents', 'certificates'], movements: ['movements', 'clusters'] };
 
 const [suite = 'foundation', ...only] = process.argv.slice(2);
 if (!SUITES[suite]) {

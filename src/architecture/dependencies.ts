@@ -41,6 +41,10 @@ export const MODULE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = 
   // The annual review of a unit: candidates, registration, council, then decisions and dossiers in one step.
   // Reward money: amounts per awardee, payment lists, the yearly fund and its check before a decision is issued.
   rewards: ['decisions', 'rules', 'catalogue', 'org', 'auth', 'audit'],
+  // Clusters and blocks (issue 14): members and head per year, scoring sheets, ranking, proposals into dossiers.
+  clusters: ['dossiers', 'catalogue', 'org', 'auth', 'audit'],
+  // Movements (issue 14): criteria, registrations, progress reports, final review into dossiers (type movement).
+  movements: ['dossiers', 'catalogue', 'org', 'auth', 'audit'],
   reviews: ['dossiers', 'decisions', 'councils', 'evaluations', 'eligibility', 'rules', 'calendar', 'notifications', 'catalogue', 'people', 'org', 'auth', 'audit'],
 };
 

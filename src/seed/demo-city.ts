@@ -8,6 +8,8 @@ import { buildOrgPlan } from './org-plan.ts';
 import { generatePeople } from './people-gen.ts';
 import { createRng } from './random.ts';
 import { seedDemoWorkflow } from './demo-workflow.ts';
+import { seedDemoMovements } from './demo-movements.ts';
+import { seedDemoClusters } from './demo-clusters.ts';
 import { writeFacts } from './seed-facts.ts';
 import type { SeedResult } from './seed-if-empty.ts';
 import { writeOrgPlan } from './seed-org.ts';
@@ -92,6 +94,10 @@ export async function seedDemoCity(db: Db, opts: DemoCityOptions): Promise<SeedR
   if (withAccounts && opts.workflow !== false) {
     await seedDemoWorkflow(db, accountIds, unitIds, log);
     log(`seed: 2025 year-end and dossiers written (${seconds()})`);
+    await seedDemoMovements(db, unitIds);
+    log(`seed: the four 2025 movements written (${seconds()})`);
+    await seedDemoClusters(db, unitIds);
+    log(`seed: Hà Nội's clusters and blocks written (${seconds()})`);
   }
   log(`seed: demo city ready in ${seconds()}`);
   const unitName = new Map(plan.units.map((u) => [u.code, u.versions[u.versions.length - 1].name]));

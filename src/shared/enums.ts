@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'council.manage', 'council.vote', 'dossier.read', 'dossier.write', 'dossier.appraise', 'dossier.decide', 'decision.read', 'decision.issue',
   // Documents, certificates, reward money and revocation (issue 13).
   'document.write', 'document.template', 'certificate.print', 'reward.manage', 'decision.revoke',
+  // Movements (issue 14, H6).
+  'movement.manage', 'movement.report',
+  // Emulation clusters and blocks (issue 14).
+  'cluster.manage', 'cluster.score', 'cluster.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -55,6 +55,11 @@ export const ERROR_STATUS = {
   CALENDAR_DAY_EXISTS: 409,
   CALENDAR_DAY_KIND_MISMATCH: 400,
   RATE_LIMITED: 429,
+  // Movements (issue 14, H6).
+  MOVEMENT_INVALID: 400,
+  MOVEMENT_WEIGHTS: 400,
+  MOVEMENT_FIGURE_OUT_OF_RANGE: 400,
+  MOVEMENT_STATE: 409,
   // Annual review (issue 12, H5).
   REVIEW_EXISTS: 409,
   REVIEW_STATE: 409,
@@ -73,6 +78,13 @@ export const ERROR_STATUS = {
   CERTIFICATE_CALIBRATION_EXISTS: 409,
   // Revocation of awards (issue 13, H3; Law Art 93).
   AWARD_ALREADY_REVOKED: 409,
+  // Emulation clusters and blocks (issue 14, H7).
+  CLUSTER_SCORE_ABOVE_MAX: 400,
+  CLUSTER_OWN_UNIT: 403,
+  CLUSTER_RECUSED: 403,
+  CLUSTER_STATE: 409,
+  CLUSTER_REASON_REQUIRED: 400,
+  CLUSTER_NOT_MEMBER: 400,
   REVOCATION_STATE: 409,
   REVOCATION_INVALID: 400,
   // Signed copies of decisions (issue 13, H4): what failed in the verification of an uploaded signed PDF.

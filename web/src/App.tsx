@@ -29,6 +29,8 @@ const UsersPage = lazy(() => import('./pages/Users.tsx').then((m) => ({ default:
 const DecisionsPage = lazy(() => import('./pages/awarding/Decisions.tsx').then((m) => ({ default: m.DecisionsPage })));
 const DecisionPage = lazy(() => import('./pages/awarding/Decision.tsx').then((m) => ({ default: m.DecisionPage })));
 const FundLedgerPage = lazy(() => import('./pages/rewards/FundLedger.tsx').then((m) => ({ default: m.FundLedgerPage })));
+const MovementsPage = lazy(() => import('./pages/movements/Movements.tsx').then((m) => ({ default: m.MovementsPage })));
+const MovementPage = lazy(() => import('./pages/movements/Movement.tsx').then((m) => ({ default: m.MovementPage })));
 const CouncilsPage = lazy(() => import('./pages/awarding/Councils.tsx').then((m) => ({ default: m.CouncilsPage })));
 const CouncilPage = lazy(() => import('./pages/awarding/Council.tsx').then((m) => ({ default: m.CouncilPage })));
 const ReviewsPage = lazy(() => import('./pages/reviews/Reviews.tsx').then((m) => ({ default: m.ReviewsPage })));
@@ -95,6 +97,8 @@ function SignedInRoutes() {
         <Route path="/decisions/:id" element={<DecisionPage />} />
         <Route path="/certificates/calibrations" element={<CalibrationsPage />} />
         <Route path="/rewards/funds" element={<FundLedgerPage />} />
+        <Route path="/movements" element={<MovementsPage />} />
+        <Route path="/movements/:id" element={<MovementPage />} />
         <Route path="/councils" element={<CouncilsPage />} />
         <Route path="/councils/:id" element={<CouncilPage />} />
         <Route path="/reviews" element={<ReviewsPage />} />

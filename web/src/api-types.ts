@@ -49,7 +49,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke" | "movement.manage" | "movement.report" | "cluster.manage" | "cluster.score" | "cluster.review")[];
                             timeZone: string;
                         } | {
                             /** @enum {boolean} */
@@ -113,7 +113,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke" | "movement.manage" | "movement.report" | "cluster.manage" | "cluster.score" | "cluster.review")[];
                             timeZone: string;
                         };
                     };
@@ -200,7 +200,7 @@ export interface paths {
                                 orgUnitId: number;
                                 orgUnitName: string | null;
                             }[];
-                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke")[];
+                            permissions: ("org.read" | "org.write" | "people.read" | "people.write" | "people.personal_data" | "import.run" | "users.manage" | "audit.read" | "eligibility.read" | "catalogue.manage" | "quota.manage" | "calendar.manage" | "evaluation.write" | "evaluation.decide" | "registration.write" | "registration.approve" | "review.manage" | "council.manage" | "council.vote" | "dossier.read" | "dossier.write" | "dossier.appraise" | "dossier.decide" | "decision.read" | "decision.issue" | "document.write" | "document.template" | "certificate.print" | "reward.manage" | "decision.revoke" | "movement.manage" | "movement.report" | "cluster.manage" | "cluster.score" | "cluster.review")[];
                             timeZone: string;
                         };
                     };
@@ -6646,6 +6646,992 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "cluster" | "block";
+                                name: string;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                sheetId: string;
+                                flagCount: number;
+                                meritCount: number;
+                                invented: boolean;
+                                version: number;
+                                members: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "cluster" | "block";
+                        name: string;
+                        authorityUnitId: number;
+                        sheetId: string;
+                        /** @default 1 */
+                        flagCount?: number;
+                        /** @default 2 */
+                        meritCount?: number;
+                        invented?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cluster: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "cluster" | "block";
+                                name: string;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                sheetId: string;
+                                flagCount: number;
+                                meritCount: number;
+                                invented: boolean;
+                                version: number;
+                                members: number;
+                            };
+                            year: number;
+                            members: {
+                                unitId: number;
+                                name: string;
+                                active: boolean;
+                                movedFromUnitId: number | null;
+                                movedToUnitId: number | null;
+                                movedOn: string | null;
+                            }[];
+                            role: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            } | null;
+                            roleHistory: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            }[];
+                            cards: {
+                                unitId: number;
+                                state: string;
+                                total: number;
+                                version: number;
+                            }[];
+                            conflicts: {
+                                userId: number;
+                                unitId: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cluster: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "cluster" | "block";
+                                name: string;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                sheetId: string;
+                                flagCount: number;
+                                meritCount: number;
+                                invented: boolean;
+                                version: number;
+                                members: number;
+                            };
+                            year: number;
+                            members: {
+                                unitId: number;
+                                name: string;
+                                active: boolean;
+                                movedFromUnitId: number | null;
+                                movedToUnitId: number | null;
+                                movedOn: string | null;
+                            }[];
+                            role: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            } | null;
+                            roleHistory: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            }[];
+                            cards: {
+                                unitId: number;
+                                state: string;
+                                total: number;
+                                version: number;
+                            }[];
+                            conflicts: {
+                                userId: number;
+                                unitId: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        memberUnitIds: number[];
+                        headUnitId: number;
+                        /** @default null */
+                        deputyUnitId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cluster: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "cluster" | "block";
+                                name: string;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                sheetId: string;
+                                flagCount: number;
+                                meritCount: number;
+                                invented: boolean;
+                                version: number;
+                                members: number;
+                            };
+                            year: number;
+                            members: {
+                                unitId: number;
+                                name: string;
+                                active: boolean;
+                                movedFromUnitId: number | null;
+                                movedToUnitId: number | null;
+                                movedOn: string | null;
+                            }[];
+                            role: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            } | null;
+                            roleHistory: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            }[];
+                            cards: {
+                                unitId: number;
+                                state: string;
+                                total: number;
+                                version: number;
+                            }[];
+                            conflicts: {
+                                userId: number;
+                                unitId: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/scores/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            state: string;
+                            total: number;
+                            version: number;
+                            sheet: {
+                                id: string;
+                                name: string;
+                                maxTotal: number;
+                            };
+                            scores: {
+                                criterion: string;
+                                name: string;
+                                group: string;
+                                kind: string;
+                                min: number;
+                                max: number;
+                                selfPoints: number | null;
+                                verifiedPoints: number | null;
+                                finalPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        scores: {
+                            criterion: string;
+                            points?: number;
+                            count?: number;
+                            passed?: boolean;
+                        }[];
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            state: string;
+                            total: number;
+                            version: number;
+                            sheet: {
+                                id: string;
+                                name: string;
+                                maxTotal: number;
+                            };
+                            scores: {
+                                criterion: string;
+                                name: string;
+                                group: string;
+                                kind: string;
+                                min: number;
+                                max: number;
+                                selfPoints: number | null;
+                                verifiedPoints: number | null;
+                                finalPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/scores/{unitId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            state: string;
+                            total: number;
+                            version: number;
+                            sheet: {
+                                id: string;
+                                name: string;
+                                maxTotal: number;
+                            };
+                            scores: {
+                                criterion: string;
+                                name: string;
+                                group: string;
+                                kind: string;
+                                min: number;
+                                max: number;
+                                selfPoints: number | null;
+                                verifiedPoints: number | null;
+                                finalPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/scores/{unitId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        scores: {
+                            criterion: string;
+                            points?: number;
+                            count?: number;
+                            passed?: boolean;
+                        }[];
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            state: string;
+                            total: number;
+                            version: number;
+                            sheet: {
+                                id: string;
+                                name: string;
+                                maxTotal: number;
+                            };
+                            scores: {
+                                criterion: string;
+                                name: string;
+                                group: string;
+                                kind: string;
+                                min: number;
+                                max: number;
+                                selfPoints: number | null;
+                                verifiedPoints: number | null;
+                                finalPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/scores/{unitId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                    unitId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        scores: {
+                            criterion: string;
+                            points?: number;
+                            count?: number;
+                            passed?: boolean;
+                        }[];
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            unitId: number;
+                            unitName: string;
+                            state: string;
+                            total: number;
+                            version: number;
+                            sheet: {
+                                id: string;
+                                name: string;
+                                maxTotal: number;
+                            };
+                            scores: {
+                                criterion: string;
+                                name: string;
+                                group: string;
+                                kind: string;
+                                min: number;
+                                max: number;
+                                selfPoints: number | null;
+                                verifiedPoints: number | null;
+                                finalPoints: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cluster: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "cluster" | "block";
+                                name: string;
+                                authorityUnitId: number;
+                                authorityName: string;
+                                sheetId: string;
+                                flagCount: number;
+                                meritCount: number;
+                                invented: boolean;
+                                version: number;
+                                members: number;
+                            };
+                            year: number;
+                            members: {
+                                unitId: number;
+                                name: string;
+                                active: boolean;
+                                movedFromUnitId: number | null;
+                                movedToUnitId: number | null;
+                                movedOn: string | null;
+                            }[];
+                            role: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            } | null;
+                            roleHistory: {
+                                year: number;
+                                headUnitId: number;
+                                headName: string;
+                                deputyUnitId: number | null;
+                                deputyName: string | null;
+                                setAt: string;
+                            }[];
+                            cards: {
+                                unitId: number;
+                                state: string;
+                                total: number;
+                                version: number;
+                            }[];
+                            conflicts: {
+                                userId: number;
+                                unitId: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            tieBreak: string[];
+                            published: boolean;
+                            rows: {
+                                rank: number;
+                                unitId: number;
+                                name: string;
+                                state: string;
+                                total: number;
+                                groups: {
+                                    [key: string]: number;
+                                };
+                                tie: {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "broken";
+                                    by: string;
+                                    mine: number;
+                                    theirs: number;
+                                    otherUnitId: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "shared";
+                                    otherUnitId: number;
+                                };
+                                explanation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clusterId: number;
+                            year: number;
+                            tieBreak: string[];
+                            published: boolean;
+                            rows: {
+                                rank: number;
+                                unitId: number;
+                                name: string;
+                                state: string;
+                                total: number;
+                                groups: {
+                                    [key: string]: number;
+                                };
+                                tie: {
+                                    /** @enum {string} */
+                                    kind: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "broken";
+                                    by: string;
+                                    mine: number;
+                                    theirs: number;
+                                    otherUnitId: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "shared";
+                                    otherUnitId: number;
+                                };
+                                explanation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/spread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                reviewerId: number;
+                                stage: string;
+                                n: number;
+                                mean: number;
+                                stddev: number | null;
+                                min: number;
+                                max: number;
+                                meanChange: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clusters/{id}/years/{year}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                awardCode: string;
+                                dossierId: number;
+                                unitIds: number[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews": {
         parameters: {
             query?: never;
@@ -7197,6 +8183,685 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                kind: string;
+                                authorityUnitId: number;
+                                planDocNumber: string;
+                                startsOn: string;
+                                endsOn: string;
+                                scopeUnitId: number;
+                                /** @enum {string} */
+                                status: "launched" | "concluded";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        kind: "regular" | "thematic";
+                        authorityUnitId: number;
+                        planDocNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        planDocDate: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2025-12-31
+                         */
+                        endsOn: string;
+                        scopeUnitId: number;
+                        /** @default  */
+                        goals?: string;
+                        awardCode: string;
+                        /** @default 90 */
+                        candidateThreshold?: number;
+                        /** @default 5 */
+                        reportDeadlineDays?: number;
+                        /** @default [] */
+                        phases?: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @example 2025-12-31
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2025-12-31
+                             */
+                            endsOn: string;
+                        }[];
+                        criteria: {
+                            field: string;
+                            name: string;
+                            measure: string;
+                            unitOfMeasure: string;
+                            target: number;
+                            /** @enum {string} */
+                            direction: "at_least" | "at_most" | "done_by_date";
+                            /**
+                             * Format: date
+                             * @default null
+                             * @example 2025-12-31
+                             */
+                            dueOn?: string | null;
+                            weight: number;
+                            /** @default  */
+                            evidenceRequired?: string;
+                            leadUnitId: number;
+                            minValue: number;
+                            maxValue: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            kind: string;
+                            authorityUnitId: number;
+                            authorityUnitName: string;
+                            planDocNumber: string;
+                            planDocDate: string;
+                            startsOn: string;
+                            endsOn: string;
+                            scopeUnitId: number;
+                            scopeUnitName: string;
+                            goals: string;
+                            awardCode: string;
+                            candidateThreshold: number;
+                            /** @enum {string} */
+                            status: "launched" | "concluded";
+                            version: number;
+                            phases: {
+                                seq: number;
+                                name: string;
+                                startsOn: string;
+                                endsOn: string;
+                            }[];
+                            periods: {
+                                id: number;
+                                seq: number;
+                                label: string;
+                                startsOn: string;
+                                endsOn: string;
+                                deadline: string;
+                            }[];
+                            criteria: {
+                                field: string;
+                                name: string;
+                                measure: string;
+                                unitOfMeasure: string;
+                                target: number;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most" | "done_by_date";
+                                /**
+                                 * Format: date
+                                 * @default null
+                                 * @example 2025-12-31
+                                 */
+                                dueOn: string | null;
+                                weight: number;
+                                /** @default  */
+                                evidenceRequired: string;
+                                leadUnitId: number;
+                                minValue: number;
+                                maxValue: number;
+                                id: number;
+                                seq: number;
+                            }[];
+                            registrations: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            kind: string;
+                            authorityUnitId: number;
+                            authorityUnitName: string;
+                            planDocNumber: string;
+                            planDocDate: string;
+                            startsOn: string;
+                            endsOn: string;
+                            scopeUnitId: number;
+                            scopeUnitName: string;
+                            goals: string;
+                            awardCode: string;
+                            candidateThreshold: number;
+                            /** @enum {string} */
+                            status: "launched" | "concluded";
+                            version: number;
+                            phases: {
+                                seq: number;
+                                name: string;
+                                startsOn: string;
+                                endsOn: string;
+                            }[];
+                            periods: {
+                                id: number;
+                                seq: number;
+                                label: string;
+                                startsOn: string;
+                                endsOn: string;
+                                deadline: string;
+                            }[];
+                            criteria: {
+                                field: string;
+                                name: string;
+                                measure: string;
+                                unitOfMeasure: string;
+                                target: number;
+                                /** @enum {string} */
+                                direction: "at_least" | "at_most" | "done_by_date";
+                                /**
+                                 * Format: date
+                                 * @default null
+                                 * @example 2025-12-31
+                                 */
+                                dueOn: string | null;
+                                weight: number;
+                                /** @default  */
+                                evidenceRequired: string;
+                                leadUnitId: number;
+                                minValue: number;
+                                maxValue: number;
+                                id: number;
+                                seq: number;
+                            }[];
+                            registrations: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        /** @default [] */
+                        commitments?: {
+                            criterionId: number;
+                            committed: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            version: number;
+                            commitments: {
+                                criterionId: number;
+                                committed: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            version: number;
+                            commitments: {
+                                criterionId: number;
+                                committed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitId: number;
+                        periodId: number;
+                        /** @default  */
+                        note?: string;
+                        figures: {
+                            criterionId: number;
+                            value: number;
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            periodId: number;
+                            note: string;
+                            late: boolean;
+                            score: number;
+                            version: number;
+                            submittedOn: string;
+                            figures: {
+                                criterionId: number;
+                                value: number;
+                                attainment: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            unitId: number;
+                            periodId: number;
+                            note: string;
+                            late: boolean;
+                            score: number;
+                            version: number;
+                            submittedOn: string;
+                            figures: {
+                                criterionId: number;
+                                value: number;
+                                attainment: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            periodId: number | null;
+                            units: {
+                                unitId: number;
+                                unitName: string;
+                                criteria: {
+                                    criterionId: number;
+                                    /** @enum {string} */
+                                    status: "on_track" | "behind" | "missing";
+                                    value: number | null;
+                                    periodId: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            units: number;
+                            periods: {
+                                id: number;
+                                label: string;
+                                deadline: string;
+                                reports: number;
+                                late: number;
+                                avgScore: number | null;
+                            }[];
+                            criteria: {
+                                criterionId: number;
+                                name: string;
+                                byPeriod: {
+                                    periodId: number;
+                                    reported: number;
+                                    onTarget: number;
+                                    avgAttainment: number | null;
+                                }[];
+                            }[];
+                            unitRows: {
+                                unitId: number;
+                                unitName: string;
+                                scores: (number | null)[];
+                                latestScore: number | null;
+                                missingDue: number;
+                            }[];
+                            laggards: {
+                                unitId: number;
+                                unitName: string;
+                                latestScore: number | null;
+                                missingDue: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        senderUnitId: number;
+                        receiverUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                unitId: number;
+                                unitName: string;
+                                score: number;
+                                candidate: boolean;
+                                reasons: string;
+                                dossierId: number | null;
+                            }[];
+                            dossierIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                unitId: number;
+                                unitName: string;
+                                score: number;
+                                candidate: boolean;
+                                reasons: string;
+                                dossierId: number | null;
+                            }[];
+                            dossierIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

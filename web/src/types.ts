@@ -183,6 +183,10 @@ export type CertificateVerification = ApiResponse<'/api/v1/public/verify/{code}'
 // Documents in the Decree 30/2020 format and the authority wording (src/modules/documents/schema.ts, issue 13).
 export type DocumentState = ApiResponse<'/api/v1/decisions/{id}/document', 'get'>;
 export type SaveDocumentRequest = ApiBody<'/api/v1/decisions/{id}/document', 'put'>;
+// Movements (src/modules/movements/schema.ts).
+export type MovementList = ApiResponse<'/api/v1/movements', 'get'>;
+export type Movement = ApiResponse<'/api/v1/movements/{id}', 'get'>;
+export type MovementDashboard = ApiResponse<'/api/v1/movements/{id}/dashboard', 'get'>;
 export type DocumentWordings = ApiResponse<'/api/v1/document-wordings', 'get'>;
 export type DocumentWording = DocumentWordings['items'][number];
 export type UpdateWordingRequest = ApiBody<'/api/v1/document-wordings/{id}', 'put'>;

@@ -47,6 +47,13 @@ export const POLICY: Record<Permission, readonly Role[]> = {
   'reward.manage': ['system_admin', 'board_specialist', 'unit_officer'],
   // Revoking an award (Law Art 93) is a decision of the authority that gave it, as issuing is.
   'decision.revoke': ['system_admin', 'board_specialist', 'board_leader', 'unit_leader'],
+  // Movements (issue 14): the Board launches and concludes; units register and report their progress.
+  'movement.manage': ['system_admin', 'board_specialist'],
+  'movement.report': ['system_admin', 'board_specialist', 'unit_officer'],
+  // Clusters and blocks: the Board sets them up; units self-score (the head's officers verify); the Board reviews.
+  'cluster.manage': ['system_admin', 'board_specialist'],
+  'cluster.score': ['system_admin', 'board_specialist', 'unit_officer'],
+  'cluster.review': ['system_admin', 'board_specialist', 'board_leader'],
 };
 
 /** Roles that must sign in with a second factor when MFA_REQUIRED is on: they administer or decide for everyone in scope. */

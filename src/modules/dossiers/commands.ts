@@ -73,6 +73,8 @@ export interface FromReviewInput {
   senderUnitId: number;
   receiverUnitId: number;
   groups: { awardCode: string; nominees: SubjectRef[] }[];
+  /** Another source than the annual review (issue 14: a movement's final review): its award type, key and texts. */
+  source?: { awardType: AwardType; key: string; title: (awardName: string) => string; note: string };
 }
 
 /**
@@ -88,9 +90,9 @@ export async function dossiersFromReview(q: Queryable, actor: Actor, scope: Scop
     const award = catalogue().byCode.get(g.awardCode);
     if (!award) throw new AppError('UNKNOWN_AWARD', { award: g.awardCode, field: 'awardCode' });
     const { id } = await createIn(q, actor, scope, {
-      title: `Đề nghị tặng ${award.nameVi} năm ${input.year}`, awardType: 'merit', awardCode: g.awardCode, year: input.year,
-      senderUnitId: input.senderUnitId, receiverUnitId: input.receiverUnitId, note: `Từ kết quả bình xét số ${input.reviewId}`,
-      idempotencyKey: `review-${input.reviewId}-${g.awardCode}`, nominees: g.nominees,
+      title: input.source?.title(award.nameVi) ?? `Đề nghị tặng ${award.nameVi} năm ${input.year}`, awardType: input.source?.awardType ?? 'merit', awardCode: g.awardCode, year: input.year,
+      senderUnitId: input.senderUnitId, receiverUnitId: input.receiverUnitId, note: input.source?.note ?? `Từ kết quả bình xét số ${input.reviewId}`,
+      idempotencyKey: `${input.source?.key ?? `review-${input.reviewId}`}-${g.awardCode}`, nominees: g.nominees,
     });
     out.push({ awardCode: g.awardCode, dossierId: id });
   }

@@ -22,6 +22,7 @@ const ITEMS: { key: string; path: string; label: string; icon: React.ReactNode; 
   { key: 'decisions', path: '/decisions', label: 'awarding.menuDecisions', icon: <FileDoneOutlined />, permission: 'decision.read' },
   { key: 'calibrations', path: '/certificates/calibrations', label: 'certificates.menu', icon: <PrinterOutlined />, permission: 'certificate.print' },
   { key: 'reward-funds', path: '/rewards/funds', label: 'rewards.menu', icon: <NumberOutlined />, permission: 'reward.manage' },
+  { key: 'movements', path: '/movements', label: 'movements.menu', icon: <TrophyOutlined />, permission: 'org.read' },
   { key: 'imports', path: '/imports', label: 'menu.imports', icon: <CloudUploadOutlined />, permission: 'import.run' },
   { key: 'users', path: '/admin/users', label: 'menu.users', icon: <UserOutlined />, permission: 'users.manage' },
   { key: 'settings', path: '/admin/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'catalogue.manage' },

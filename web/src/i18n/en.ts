@@ -2,6 +2,7 @@ import { certificatesEn } from './modules/certificates.ts';
 import { documentsEn } from './modules/documents.ts';
 import { revocationEn } from './modules/revocation.ts';
 import { rewardsEn } from './modules/rewards.ts';
+import { movementsEn } from './modules/movements.ts';
 import { signaturesEn } from './modules/signatures.ts';
 import type { Messages } from './vi.ts';
 
@@ -362,6 +363,7 @@ export const en: Messages = {
   documents: documentsEn,
   certificates: certificatesEn,
   rewards: rewardsEn,
+  movements: movementsEn,
   revocation: revocationEn,
   signatures: signaturesEn,
 };

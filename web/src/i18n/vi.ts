@@ -2,6 +2,7 @@ import { certificatesVi } from './modules/certificates.ts';
 import { documentsVi } from './modules/documents.ts';
 import { revocationVi } from './modules/revocation.ts';
 import { rewardsVi } from './modules/rewards.ts';
+import { movementsVi } from './modules/movements.ts';
 import { signaturesVi } from './modules/signatures.ts';
 /** Vietnamese texts of the web app (the default language). Keys mirror `en.ts`. */
 export const vi = {
@@ -363,6 +364,7 @@ export const vi = {
   documents: documentsVi,
   certificates: certificatesVi,
   rewards: rewardsVi,
+  movements: movementsVi,
   revocation: revocationVi,
   signatures: signaturesVi,
 } as const;
