@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, call, createTestContext } from '../../tests/support/app.ts';
-import { makeUnit, makeUser } from '../../tests/support/factories.ts';
+import { makeUnit, makeUser, uniqueCode } from '../../tests/support/factories.ts';
 import { seedDemoClusters } from './demo-clusters.ts';
 
 let ctx: TestContext;
 const unitIds = new Map<string, number>();
 
+// The demo's unit codes are the map's keys; the units get unique codes (the PostgreSQL test database is shared with
+// files that seed the whole demo city, whose units hold the real codes).
 beforeAll(async () => {
   ctx = await createTestContext();
-  const city = await makeUnit(ctx.db, { kind: 'city_committee', name: 'UBND thành phố Hà Nội (thử)', code: 'HN' });
+  const city = await makeUnit(ctx.db, { kind: 'city_committee', name: 'UBND thành phố Hà Nội (thử)', code: uniqueCode('HN') });
   unitIds.set('HN', city);
-  for (let i = 1; i <= 30; i++) { const c = `D${String(i).padStart(2, '0')}`; unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'district', name: `Quận ${i}`, code: c })); }
-  for (let i = 1; i <= 16; i++) { const c = `S${String(i).padStart(2, '0')}`; unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'department', name: `Sở ${i}`, code: c })); }
+  for (let i = 1; i <= 30; i++) { const c = `D${String(i).padStart(2, '0')}`; unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'district', name: `Quận ${i}`, code: uniqueCode(c) })); }
+  for (let i = 1; i <= 16; i++) { const c = `S${String(i).padStart(2, '0')}`; unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'department', name: `Sở ${i}`, code: uniqueCode(c) })); }
   for (const [c, n] of [['00256', 'Phường Hai Bà Trưng'], ['00331', 'Phường Hoàng Mai'], ['00292', 'Phường Bạch Mai'], ['00283', 'Phường Vĩnh Tuy'], ['00301', 'Phường Vĩnh Hưng'], ['00322', 'Phường Tương Mai'], ['00337', 'Phường Hoàng Liệt'], ['00340', 'Phường Yên Sở'], ['00328', 'Phường Lĩnh Nam'], ['00316', 'Phường Định Công'], ['00643', 'Phường Thanh Liệt']]) {
-    unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'ward', name: n, code: c }));
+    unitIds.set(c, await makeUnit(ctx.db, { parentId: city, kind: 'ward', name: n, code: uniqueCode(c) }));
   }
 });
 afterAll(() => ctx.close());
