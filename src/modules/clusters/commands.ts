@@ -52,7 +52,7 @@ export async function setYear(q: Queryable, actor: Actor, scope: Scope, id: numb
   const before = { members: (await repo.membersOf(q, id, year)).filter((m) => m.active).map((m) => m.unit_id), role: await repo.roleOf(q, id, year) };
   await repo.setMembers(q, id, year, members);
   await repo.insertRole(q, id, year, input.headUnitId, input.deputyUnitId, actor.id);
-  for (const u of members) await repo.insertScorecard(q, id, year, u);
+  await repo.insertScorecards(q, id, year, members);
   await repo.bumpCluster(q, id);
   await audit(q, actor, [{ action: 'cluster.set_year', entity: 'cluster', entityId: id, orgUnitId: c.authority_unit_id, before: { year, members: before.members, headUnitId: before.role?.head_unit_id ?? null, deputyUnitId: before.role?.deputy_unit_id ?? null }, after: { year, members, headUnitId: input.headUnitId, deputyUnitId: input.deputyUnitId, version: c.version + 1 } }]);
 }

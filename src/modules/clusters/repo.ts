@@ -86,6 +86,10 @@ export async function insertScorecard(q: Queryable, clusterId: number, year: num
   await q.query('insert into cluster_scorecard (cluster_id, year, unit_id) values ($1, $2, $3) on conflict do nothing', [clusterId, year, unitId]);
   return (await scorecard(q, clusterId, year, unitId, true)) as ScorecardRow;
 }
+/** A scorecard for each member of the year that has none yet, in one statement. */
+export async function insertScorecards(q: Queryable, clusterId: number, year: number, unitIds: number[]): Promise<void> {
+  await q.query('insert into cluster_scorecard (cluster_id, year, unit_id) select $1, $2, u from unnest($3::bigint[]) u on conflict do nothing', [clusterId, year, unitIds]);
+}
 export async function setCardState(q: Queryable, id: number, state: string): Promise<void> {
   await q.query('update cluster_scorecard set state = $2, version = version + 1 where id = $1', [id, state]);
 }
